@@ -1,0 +1,11 @@
+/* commands: the subcommands of the trackpro binary. Each takes argv with argv[0] = its own
+ * name and returns the process exit status (0 success, 1 failure, 2 usage error). */
+#ifndef TRACKPRO_COMMANDS_H
+#define TRACKPRO_COMMANDS_H
+
+/* trackpro serve: the FastCGI master and its workers (cmd_serve.c). */
+int cmd_serve(int argc, char **argv);
+/* trackpro migrate: brings the database schema up to date (cmd_migrate.c). */
+int cmd_migrate(int argc, char **argv);
+
+#endif

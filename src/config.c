@@ -1,0 +1,96 @@
+/* config: flags, environment fallbacks and defaults. */
+#include "config.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#ifndef TRACKPRO_DATADIR
+#define TRACKPRO_DATADIR "/usr/local/share/trackpro"
+#endif
+#ifndef TRACKPRO_LOCALSTATEDIR
+#define TRACKPRO_LOCALSTATEDIR "/var"
+#endif
+#ifndef TRACKPRO_RUNSTATEDIR
+#define TRACKPRO_RUNSTATEDIR "/run"
+#endif
+
+static const struct {
+	const char *flag;
+	const char *env;
+} config_names[] = {
+	{ "db", "TRACKPRO_DB" },
+	{ "socket", "TRACKPRO_SOCKET" },
+	{ "workers", "TRACKPRO_WORKERS" },
+	{ "data-dir", "TRACKPRO_DATA_DIR" },
+	{ "base-url", "TRACKPRO_BASE_URL" },
+};
+
+/* Parses a worker count 1..CONFIG_MAX_WORKERS; -1 when invalid. */
+static int parse_workers(const char *s)
+{
+	char *end;
+	errno = 0;
+	long n = strtol(s, &end, 10);
+	if (errno || end == s || *end || n < 1 || n > CONFIG_MAX_WORKERS)
+		return -1;
+	return (int)n;
+}
+
+int config_set(struct config *c, const char *flag, const char *value, struct buf *err)
+{
+	if (!value || !*value) {
+		buf_printf(err, "--%s needs a value", flag);
+		return -1;
+	}
+	if (strcmp(flag, "db") == 0) {
+		c->db_path = value;
+	} else if (strcmp(flag, "socket") == 0) {
+		c->socket_path = value;
+		c->socket_from_flag = true;
+	} else if (strcmp(flag, "workers") == 0) {
+		int n = parse_workers(value);
+		if (n < 0) {
+			buf_printf(err, "--workers must be a number from 1 to %d, not '%s'", CONFIG_MAX_WORKERS, value);
+			return -1;
+		}
+		c->workers = n;
+	} else if (strcmp(flag, "data-dir") == 0) {
+		c->data_dir = value;
+	} else if (strcmp(flag, "base-url") == 0) {
+		if (strncmp(value, "http://", 7) != 0 && strncmp(value, "https://", 8) != 0) {
+			buf_printf(err, "--base-url must start with http:// or https://, not '%s'", value);
+			return -1;
+		}
+		c->base_url = value;
+	} else {
+		buf_printf(err, "unknown setting --%s", flag);
+		return -1;
+	}
+	return 0;
+}
+
+int config_from_env(struct config *c, struct buf *err)
+{
+	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	c->db_path = TRACKPRO_LOCALSTATEDIR "/lib/trackpro/trackpro.db";
+	c->socket_path = TRACKPRO_RUNSTATEDIR "/trackpro/trackpro.sock";
+	c->workers = cpus < 1 ? 1 : cpus > CONFIG_MAX_WORKERS ? CONFIG_MAX_WORKERS : (int)cpus;
+	c->data_dir = TRACKPRO_DATADIR;
+	c->base_url = "http://127.0.0.1:8080";
+	c->socket_from_flag = false;
+	for (size_t i = 0; i < sizeof config_names / sizeof config_names[0]; i++) {
+		const char *v = getenv(config_names[i].env);
+		if (v && *v && config_set(c, config_names[i].flag, v, err) < 0) {
+			buf_printf(err, " (from %s)", config_names[i].env);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+bool config_is_https(const struct config *c)
+{
+	return c->base_url && strncmp(c->base_url, "https://", 8) == 0;
+}

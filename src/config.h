@@ -1,0 +1,35 @@
+/* config: the settings of a trackpro command, from command-line flags with environment
+ * fallbacks (TRACKPRO_DB, TRACKPRO_SOCKET, TRACKPRO_WORKERS, TRACKPRO_DATA_DIR,
+ * TRACKPRO_BASE_URL) and compiled-in defaults. */
+#ifndef TRACKPRO_CONFIG_H
+#define TRACKPRO_CONFIG_H
+
+#include <stdbool.h>
+
+#include "buf.h"
+
+#define CONFIG_MAX_WORKERS 256
+
+struct config {
+	const char *db_path;     /* SQLite database file */
+	const char *socket_path; /* FastCGI unix socket to create; NULL = inherit fd 0 / systemd */
+	int workers;             /* worker processes, 1..CONFIG_MAX_WORKERS */
+	const char *data_dir;    /* holds templates/, sql/ and static/ */
+	const char *base_url;    /* public URL, "http://127.0.0.1:8080" or "https://…" (no trailing '/') */
+	bool socket_from_flag;   /* --socket or TRACKPRO_SOCKET was given */
+};
+
+/* Fills c with the defaults: db LOCALSTATEDIR/lib/trackpro/trackpro.db, socket
+ * RUNSTATEDIR/trackpro/trackpro.sock, workers = online CPUs, data_dir = the installed
+ * PKGDATADIR, base_url http://127.0.0.1:8080 — then overrides them from the environment.
+ * Returns 0, or -1 with a message in err for an invalid environment value. */
+int config_from_env(struct config *c, struct buf *err);
+
+/* Sets the setting named by a long flag ("db", "socket", "workers", "data-dir", "base-url")
+ * to value (not copied: must outlive c). Returns 0, or -1 with a message in err. */
+int config_set(struct config *c, const char *flag, const char *value, struct buf *err);
+
+/* True when the base URL is https (cookies then get Secure and the __Host- prefix). */
+bool config_is_https(const struct config *c);
+
+#endif

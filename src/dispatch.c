@@ -1,0 +1,99 @@
+/* dispatch: the request pipeline of DESIGN.md section 1, steps 2–5. */
+#include "dispatch.h"
+
+#include <string.h>
+
+#include "clock.h"
+#include "log.h"
+#include "pages.h"
+#include "route.h"
+
+/* Length of the origin part ("scheme://host[:port]") of url. */
+static size_t origin_len(const char *url)
+{
+	const char *p = strstr(url, "://");
+	if (!p)
+		return strlen(url);
+	p += 3;
+	return (size_t)(p - url) + strcspn(p, "/?#");
+}
+
+bool dispatch_origin_ok(const struct app *app, const struct req *r)
+{
+	if (!r->origin || !*r->origin)
+		return true;
+	const char *base = app->config->base_url;
+	size_t n = origin_len(base);
+	if (strlen(r->origin) == n && strncmp(r->origin, base, n) == 0)
+		return true;
+	if (!r->host || !*r->host)
+		return false;
+	const char *scheme = r->https ? "https://" : "http://";
+	size_t sn = strlen(scheme);
+	return strncmp(r->origin, scheme, sn) == 0 && strcmp(r->origin + sn, r->host) == 0;
+}
+
+/* Sends a not-logged-in visitor to the login page, remembering where they were going. */
+static void redirect_to_login(struct req *r, struct resp *w)
+{
+	struct buf loc;
+	buf_init(&loc);
+	buf_puts(&loc, "/login?next=");
+	for (const unsigned char *p = (const unsigned char *)r->path; *p; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+		    *p == '/' || *p == '-' || *p == '_' || *p == '.')
+			buf_putc(&loc, (char)*p);
+		else
+			buf_printf(&loc, "%%%02X", *p);
+	}
+	resp_redirect(w, buf_cstr(&loc));
+	buf_free(&loc);
+}
+
+/* Routes r and runs its handler; returns 0 when w is complete, or an error status. */
+static int dispatch_route(struct app *app, struct req *r, struct resp *w)
+{
+	size_t count, index;
+	const struct route *table = routes_table(&count);
+	struct buf allow;
+	buf_init(&allow);
+	enum route_match_result m = route_match(table, count, r, &index, &allow);
+	if (m == ROUTE_NOT_FOUND) {
+		buf_free(&allow);
+		return 404;
+	}
+	if (m == ROUTE_METHOD_NOT_ALLOWED) {
+		resp_set_header(w, "Allow", buf_cstr(&allow));
+		buf_free(&allow);
+		return 405;
+	}
+	buf_free(&allow);
+	const struct route *route = &table[index];
+	if ((route->flags & ROUTE_CSRF) && r->method == HTTP_POST && !dispatch_origin_ok(app, r))
+		return 403;
+	if ((route->flags & ROUTE_NEEDS_LOGIN) && !r->user) {
+		redirect_to_login(r, w);
+		return 0;
+	}
+	return route->handler(app, r, w);
+}
+
+int dispatch_request(struct app *app, struct arena *a, http_getparam_fn getparam, void *param_ctx,
+		     http_read_fn read_body, void *body_ctx, struct buf *out)
+{
+	int64_t started = clock_monotonic_us();
+	struct req r;
+	struct resp w;
+	enum http_parse_result parsed = http_req_parse(&r, a, &app->limits, getparam, param_ctx, read_body, body_ctx);
+	resp_init(&w, a);
+	w.head_only = r.method == HTTP_HEAD;
+	int status = parsed == HTTP_PARSE_OK ? dispatch_route(app, &r, &w) : (int)parsed;
+	if (status >= 400)
+		page_error(app, &r, &w, status);
+	resp_security_headers(&w);
+	resp_serialize(&w, out);
+	log_request(r.method_name, r.path, w.status, (long long)(clock_monotonic_us() - started));
+	status = w.status;
+	resp_free(&w);
+	return status;
+}

@@ -1,0 +1,9 @@
+/* page_home: the start page. */
+#include "pages.h"
+
+int page_home_get(struct app *app, struct req *r, struct resp *w)
+{
+	struct view *v = page_view(app, r);
+	view_set_str(v, "title", "Welcome");
+	return page_render(app, w, "home", v);
+}

@@ -1,0 +1,38 @@
+/* pages: the route table and the page handlers. Handlers follow route_handler's contract
+ * (route.h): fill w and return 0, or return an error status for the dispatcher. */
+#ifndef TRACKPRO_PAGES_H
+#define TRACKPRO_PAGES_H
+
+#include "app.h"
+#include "http.h"
+#include "route.h"
+#include "view.h"
+
+enum route_id {
+	ROUTE_HOME,
+	ROUTE_HEALTHZ,
+	ROUTE__MAX
+};
+
+/* The route table, indexed by enum route_id; *count receives ROUTE__MAX. */
+const struct route *routes_table(size_t *count);
+
+/* Returns a new root view for a page, holding what the layout needs ("app_name",
+ * "version"); the page adds its own keys. Allocated in r's arena. */
+struct view *page_view(struct app *app, struct req *r);
+
+/* Renders template `name` with view into w's body as text/html with status w->status.
+ * Returns 0, or 500 (the reason is logged) when the template fails. */
+int page_render(struct app *app, struct resp *w, const char *name, const struct view *view);
+
+/* Turns w into the HTML error page for status (400, 403, 404, 405, 413, 415, 429, 500, 503 …)
+ * from templates/error.mustache, keeping headers such as Allow; never shows internal
+ * details. Falls back to a plain-text body if the template itself fails. */
+void page_error(struct app *app, struct req *r, struct resp *w, int status);
+
+/* GET / — the start page. */
+int page_home_get(struct app *app, struct req *r, struct resp *w);
+/* GET /healthz — "ok" (200) after a trivial query, 503 when the database cannot be read. */
+int page_health_get(struct app *app, struct req *r, struct resp *w);
+
+#endif
