@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "xmalloc.h"
 
 #define ARENA_ALIGN 16
@@ -70,18 +71,14 @@ char *arena_strdup(struct arena *a, const char *s)
 
 char *arena_printf(struct arena *a, const char *fmt, ...)
 {
-	va_list ap, copy;
+	struct buf b;
+	buf_init(&b);
+	va_list ap;
 	va_start(ap, fmt);
-	va_copy(copy, ap);
-	int n = vsnprintf(NULL, 0, fmt, copy);
-	va_end(copy);
-	if (n < 0) {
-		va_end(ap);
-		return arena_strdup(a, "");
-	}
-	char *p = arena_alloc(a, (size_t)n + 1);
-	vsnprintf(p, (size_t)n + 1, fmt, ap);
+	buf_vprintf(&b, fmt, ap);
 	va_end(ap);
+	char *p = arena_strndup(a, buf_cstr(&b), b.len);
+	buf_free(&b);
 	return p;
 }
 

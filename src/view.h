@@ -50,6 +50,12 @@ size_t view_len(const struct view *v);
 struct view *view_at(const struct view *list, size_t i);
 /* The string of a VIEW_STRING node (NULL for other types); its length in *len when len != NULL. */
 const char *view_string(const struct view *v, size_t *len);
+/* The value of a VIEW_BOOL node (false for other types). */
+bool view_boolean(const struct view *v);
+/* The value of a VIEW_INT node (0 for other types). */
+long long view_integer(const struct view *v);
+/* The value of a VIEW_DOUBLE node (0.0 for other types). */
+double view_real(const struct view *v);
 /* Mustache truthiness: false for a NULL pointer, null, false and empty lists; every other
  * value (including "" and 0) is truthy, as the specification's sections tests require. */
 bool view_truthy(const struct view *v);
