@@ -1,5 +1,6 @@
 /* http: the request side: methods, percent-decoding, query, cookies, forms and the CGI request. */
 #include "http.h"
+#include "strx.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -43,53 +44,6 @@ struct http_limits http_limits_default(void)
 	};
 }
 
-/* True when s[0..len) is valid UTF-8 (RFC 3629 section 4) and holds no NUL byte. */
-static bool utf8_valid(const unsigned char *s, size_t len)
-{
-	size_t i = 0;
-	while (i < len) {
-		unsigned c = s[i];
-		if (c == 0)
-			return false;
-		if (c < 0x80) {
-			i++;
-			continue;
-		}
-		size_t n;                  /* continuation bytes */
-		unsigned lo = 0x80, hi = 0xBF; /* range of the first continuation byte */
-		if (c >= 0xC2 && c <= 0xDF) {
-			n = 1;
-		} else if (c == 0xE0) {
-			n = 2;
-			lo = 0xA0; /* no overlongs */
-		} else if (c == 0xED) {
-			n = 2;
-			hi = 0x9F; /* no surrogates */
-		} else if (c >= 0xE1 && c <= 0xEF) {
-			n = 2;
-		} else if (c == 0xF0) {
-			n = 3;
-			lo = 0x90; /* no overlongs */
-		} else if (c >= 0xF1 && c <= 0xF3) {
-			n = 3;
-		} else if (c == 0xF4) {
-			n = 3;
-			hi = 0x8F; /* nothing above U+10FFFF */
-		} else {
-			return false; /* stray continuation, C0, C1 or F5..FF */
-		}
-		if (len - i - 1 < n)
-			return false;
-		if (s[i + 1] < lo || s[i + 1] > hi)
-			return false;
-		for (size_t k = 2; k <= n; k++)
-			if ((s[i + k] & 0xC0) != 0x80)
-				return false;
-		i += n + 1;
-	}
-	return true;
-}
-
 /* Value of hex digit c, or -1. */
 static int hexval(unsigned char c)
 {
@@ -123,7 +77,7 @@ enum http_parse_result http_percent_decode(struct arena *a, const char *s, size_
 		d[n++] = (char)c;
 	}
 	d[n] = '\0';
-	if (!utf8_valid((const unsigned char *)d, n))
+	if (!strx_utf8_valid((const unsigned char *)d, n))
 		return HTTP_PARSE_BAD;
 	*out = d;
 	if (out_len)
@@ -185,14 +139,6 @@ enum http_parse_result http_parse_urlencoded(struct arena *a, const char *s, siz
 	return HTTP_PARSE_OK;
 }
 
-/* True for an RFC 9110 tchar. */
-static bool is_tchar(unsigned char c)
-{
-	if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
-		return true;
-	return c != '\0' && strchr("!#$%&'*+-.^_`|~", c) != NULL;
-}
-
 /* True for an RFC 6265 cookie-octet (printable US-ASCII without space, '"', ',', ';', '\\'). */
 static bool is_cookie_octet(unsigned char c)
 {
@@ -241,7 +187,7 @@ enum http_parse_result http_parse_cookies(struct arena *a, const char *header,
 		bool ok = ne > nb && (size_t)(ne - nb) <= limits->max_field_len &&
 			  (size_t)(ve - vb) <= limits->max_field_len;
 		for (const char *q = nb; ok && q < ne; q++)
-			ok = is_tchar((unsigned char)*q);
+			ok = strx_is_tchar((unsigned char)*q);
 		for (const char *q = vb; ok && q < ve; q++)
 			ok = is_cookie_octet((unsigned char)*q);
 		if (!ok)
@@ -282,21 +228,6 @@ const char *req_form(const struct req *r, const char *name)
 const char *req_query(const struct req *r, const char *name)
 {
 	return http_param_get(&r->query_params, name);
-}
-
-/* ASCII case-insensitive comparison of s[0..n) with the lowercase word w. */
-static bool word_eq(const char *s, size_t n, const char *w)
-{
-	if (strlen(w) != n)
-		return false;
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if (c >= 'A' && c <= 'Z')
-			c = (unsigned char)(c - 'A' + 'a');
-		if (c != (unsigned char)w[i])
-			return false;
-	}
-	return true;
 }
 
 /* Copies CGI parameter name into *dst (or "" when absent); TOO_LARGE past max_header_len. */
@@ -356,7 +287,7 @@ static enum http_parse_result parse_path(struct req *r, struct arena *a,
 		return HTTP_PARSE_BAD;
 	char *path;
 	if (decoded) {
-		if (!utf8_valid((const unsigned char *)uri, n))
+		if (!strx_utf8_valid((const unsigned char *)uri, n))
 			return HTTP_PARSE_BAD;
 		path = arena_strndup(a, uri, n);
 	} else {
@@ -410,8 +341,8 @@ static enum http_parse_result parse_body(struct req *r, struct arena *a,
 	size_t mlen = strcspn(ct, ";");
 	const char *mb = ct, *me = ct + mlen;
 	trim_ows(&mb, &me);
-	bool multipart = word_eq(mb, (size_t)(me - mb), "multipart/form-data");
-	bool urlenc = word_eq(mb, (size_t)(me - mb), "application/x-www-form-urlencoded");
+	bool multipart = strx_word_eq(mb, (size_t)(me - mb), "multipart/form-data");
+	bool urlenc = strx_word_eq(mb, (size_t)(me - mb), "application/x-www-form-urlencoded");
 	if (!multipart && !urlenc)
 		return HTTP_PARSE_UNSUPPORTED;
 	if ((unsigned long long)len > (multipart ? limits->max_upload_body : limits->max_body))
@@ -517,7 +448,7 @@ enum http_parse_result http_req_parse(struct req *r, struct arena *a, const stru
 	for (size_t i = 0; i < sizeof plain / sizeof plain[0]; i++)
 		keep_first(&rc, copy_param(a, limits, getparam, param_ctx, plain[i].name, plain[i].dst));
 	const char *https = getparam(param_ctx, "HTTPS");
-	r->https = https && word_eq(https, strlen(https), "on");
+	r->https = https && strx_word_eq(https, strlen(https), "on");
 
 	if (rc == HTTP_PARSE_OK)
 		rc = parse_inputs(r, a, limits, getparam, param_ctx, read_body, body_ctx);

@@ -1,62 +1,10 @@
 /* http_multipart: multipart/form-data bodies (RFC 7578) into text fields and uploaded files. */
 #include "http.h"
+#include "strx.h"
 
 #include <string.h>
 
 #define BOUNDARY_MAX 70 /* RFC 2046 section 5.1.1 */
-
-/* True when s[0..len) is valid UTF-8 (RFC 3629) without NUL bytes; the same rule as http.c's. */
-static bool utf8_valid(const unsigned char *s, size_t len)
-{
-	size_t i = 0;
-	while (i < len) {
-		unsigned c = s[i];
-		if (c == 0)
-			return false;
-		if (c < 0x80) {
-			i++;
-			continue;
-		}
-		size_t n;
-		unsigned lo = 0x80, hi = 0xBF;
-		if (c >= 0xC2 && c <= 0xDF) {
-			n = 1;
-		} else if (c == 0xE0) {
-			n = 2;
-			lo = 0xA0;
-		} else if (c == 0xED) {
-			n = 2;
-			hi = 0x9F;
-		} else if (c >= 0xE1 && c <= 0xEF) {
-			n = 2;
-		} else if (c == 0xF0) {
-			n = 3;
-			lo = 0x90;
-		} else if (c >= 0xF1 && c <= 0xF3) {
-			n = 3;
-		} else if (c == 0xF4) {
-			n = 3;
-			hi = 0x8F;
-		} else {
-			return false;
-		}
-		if (len - i - 1 < n || s[i + 1] < lo || s[i + 1] > hi)
-			return false;
-		for (size_t k = 2; k <= n; k++)
-			if ((s[i + k] & 0xC0) != 0x80)
-				return false;
-		i += n + 1;
-	}
-	return true;
-}
-
-/* True for an RFC 9110 tchar. */
-static bool is_tchar(unsigned char c)
-{
-	if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
-		return true;
-	return c != '\0' && strchr("!#$%&'*+-.^_`|~", c) != NULL;
-}
 
 /* True for an RFC 2046 bchar (space allowed, but not as the last character). */
 static bool is_bchar(unsigned char c)
@@ -64,21 +12,6 @@ static bool is_bchar(unsigned char c)
 	if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
 		return true;
 	return c != '\0' && strchr("'()+_,-./:=? ", c) != NULL;
-}
-
-/* ASCII case-insensitive comparison of s[0..n) with the lowercase word w. */
-static bool word_eq(const char *s, size_t n, const char *w)
-{
-	if (strlen(w) != n)
-		return false;
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if (c >= 'A' && c <= 'Z')
-			c = (unsigned char)(c - 'A' + 'a');
-		if (c != (unsigned char)w[i])
-			return false;
-	}
-	return true;
 }
 
 /* Advances *p past spaces and tabs, up to end. */
@@ -108,7 +41,7 @@ static int next_param(struct arena *a, const char **p, const char *end, bool esc
 		return 0; /* a trailing ';' */
 	}
 	const char *nb = s;
-	while (s < end && is_tchar((unsigned char)*s))
+	while (s < end && strx_is_tchar((unsigned char)*s))
 		s++;
 	if (s == nb)
 		return -1;
@@ -139,7 +72,7 @@ static int next_param(struct arena *a, const char **p, const char *end, bool esc
 		*value = v;
 	} else {
 		const char *vb = s;
-		while (s < end && is_tchar((unsigned char)*s))
+		while (s < end && strx_is_tchar((unsigned char)*s))
 			s++;
 		if (s == vb)
 			return -1;
@@ -158,7 +91,7 @@ static int parse_boundary(struct arena *a, const char *ct, char *out, size_t *ou
 	skip_ows(&mb, me);
 	while (me > mb && (me[-1] == ' ' || me[-1] == '\t'))
 		me--;
-	if (!word_eq(mb, (size_t)(me - mb), "multipart/form-data"))
+	if (!strx_word_eq(mb, (size_t)(me - mb), "multipart/form-data"))
 		return -1;
 	const char *p = ct + strcspn(ct, ";"), *name;
 	const char *boundary = NULL;
@@ -166,7 +99,7 @@ static int parse_boundary(struct arena *a, const char *ct, char *out, size_t *ou
 	char *value;
 	int rc;
 	while ((rc = next_param(a, &p, end, true, &name, &nlen, &value)) == 1) {
-		if (!word_eq(name, nlen, "boundary"))
+		if (!strx_word_eq(name, nlen, "boundary"))
 			continue;
 		if (boundary)
 			return -1; /* two boundaries */
@@ -218,7 +151,7 @@ static enum http_parse_result parse_disposition(struct arena *a, const char *v, 
 	const char *te = p;
 	while (te > v && (te[-1] == ' ' || te[-1] == '\t'))
 		te--;
-	if (!word_eq(v, (size_t)(te - v), "form-data"))
+	if (!strx_word_eq(v, (size_t)(te - v), "form-data"))
 		return HTTP_PARSE_BAD;
 	const char *name;
 	size_t nlen;
@@ -226,9 +159,9 @@ static enum http_parse_result parse_disposition(struct arena *a, const char *v, 
 	int rc;
 	while ((rc = next_param(a, &p, end, false, &name, &nlen, &value)) == 1) {
 		char **dst = NULL;
-		if (word_eq(name, nlen, "name"))
+		if (strx_word_eq(name, nlen, "name"))
 			dst = &h->name;
-		else if (word_eq(name, nlen, "filename"))
+		else if (strx_word_eq(name, nlen, "filename"))
 			dst = &h->filename;
 		else
 			continue; /* filename* and the like: RFC 7578 section 4.2 says to ignore */
@@ -260,7 +193,7 @@ static enum http_parse_result parse_part_head(struct arena *a, const unsigned ch
 			break;
 		const char *line = (const char *)s, *lend = (const char *)le;
 		const char *colon = line;
-		while (colon < lend && is_tchar((unsigned char)*colon))
+		while (colon < lend && strx_is_tchar((unsigned char)*colon))
 			colon++;
 		if (colon == line || colon == lend || *colon != ':')
 			return HTTP_PARSE_BAD; /* also rejects obsolete line folding */
@@ -269,14 +202,14 @@ static enum http_parse_result parse_part_head(struct arena *a, const unsigned ch
 		while (lend > v && (lend[-1] == ' ' || lend[-1] == '\t'))
 			lend--;
 		size_t nlen = (size_t)(colon - line);
-		if (word_eq(line, nlen, "content-disposition")) {
+		if (strx_word_eq(line, nlen, "content-disposition")) {
 			if (h->name || h->filename)
 				return HTTP_PARSE_BAD;
 			enum http_parse_result rc = parse_disposition(a, v, lend, h);
 			if (rc != HTTP_PARSE_OK)
 				return rc;
-		} else if (word_eq(line, nlen, "content-type")) {
-			if (h->content_type || !utf8_valid((const unsigned char *)v, (size_t)(lend - v)))
+		} else if (strx_word_eq(line, nlen, "content-type")) {
+			if (h->content_type || !strx_utf8_valid((const unsigned char *)v, (size_t)(lend - v)))
 				return HTTP_PARSE_BAD;
 			h->content_type = arena_strndup(a, v, (size_t)(lend - v));
 		}
@@ -321,7 +254,7 @@ static enum http_parse_result add_part(struct arena *a, const struct part_head *
 	size_t nlen = strlen(h->name);
 	if (nlen > limits->max_field_len)
 		return HTTP_PARSE_TOO_LARGE;
-	if (!utf8_valid((const unsigned char *)h->name, nlen))
+	if (!strx_utf8_valid((const unsigned char *)h->name, nlen))
 		return HTTP_PARSE_BAD;
 	if (h->filename) {
 		if (files->count >= limits->max_files)
@@ -329,7 +262,7 @@ static enum http_parse_result add_part(struct arena *a, const struct part_head *
 		const char *fn = base_name(h->filename);
 		if (strlen(fn) > limits->max_field_len)
 			return HTTP_PARSE_TOO_LARGE;
-		if (!utf8_valid((const unsigned char *)fn, strlen(fn)))
+		if (!strx_utf8_valid((const unsigned char *)fn, strlen(fn)))
 			return HTTP_PARSE_BAD;
 		const char *ct = h->content_type && *h->content_type ? h->content_type
 								      : "application/octet-stream";
@@ -341,7 +274,7 @@ static enum http_parse_result add_part(struct arena *a, const struct part_head *
 	}
 	if (fields->count >= limits->max_fields || len > limits->max_field_len)
 		return HTTP_PARSE_TOO_LARGE;
-	if (!utf8_valid(data, len))
+	if (!strx_utf8_valid(data, len))
 		return HTTP_PARSE_BAD;
 	fields->items = grow(a, fields->items, fields->count, fcap, sizeof *fields->items);
 	fields->items[fields->count++] = (struct http_param){

@@ -1,8 +1,11 @@
 /* http_response: the response (status, headers, cookies, redirects, body) and its serialization. */
 #include "http.h"
+#include "redirect.h"
+#include "strx.h"
 
 #include <inttypes.h>
 #include <string.h>
+#include <strings.h>
 
 void resp_init(struct resp *w, struct arena *a)
 {
@@ -18,25 +21,6 @@ void resp_free(struct resp *w)
 	buf_free(&w->body);
 }
 
-/* True for an RFC 9110 tchar. */
-static bool is_tchar(unsigned char c)
-{
-	if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
-		return true;
-	return c != '\0' && strchr("!#$%&'*+-.^_`|~", c) != NULL;
-}
-
-/* True when s is a non-empty token. */
-static bool is_token(const char *s)
-{
-	if (!*s)
-		return false;
-	for (; *s; s++)
-		if (!is_tchar((unsigned char)*s))
-			return false;
-	return true;
-}
-
 /* True when s may be a field value: no control characters but HTAB (so no CR, LF, NUL). */
 static bool is_field_value(const char *s)
 {
@@ -48,25 +32,9 @@ static bool is_field_value(const char *s)
 	return true;
 }
 
-/* ASCII case-insensitive string equality. */
-static bool name_eq(const char *x, const char *y)
-{
-	for (;; x++, y++) {
-		unsigned char c = (unsigned char)*x, d = (unsigned char)*y;
-		if (c >= 'A' && c <= 'Z')
-			c = (unsigned char)(c - 'A' + 'a');
-		if (d >= 'A' && d <= 'Z')
-			d = (unsigned char)(d - 'A' + 'a');
-		if (c != d)
-			return false;
-		if (!c)
-			return true;
-	}
-}
-
 int resp_header(struct resp *w, const char *name, const char *value)
 {
-	if (!is_token(name) || !is_field_value(value) || w->header_count >= HTTP_MAX_HEADERS)
+	if (!strx_is_token(name) || !is_field_value(value) || w->header_count >= HTTP_MAX_HEADERS)
 		return -1;
 	w->headers[w->header_count++] = (struct http_header){
 		.name = arena_strdup(w->arena, name),
@@ -77,11 +45,11 @@ int resp_header(struct resp *w, const char *name, const char *value)
 
 int resp_set_header(struct resp *w, const char *name, const char *value)
 {
-	if (!is_token(name) || !is_field_value(value))
+	if (!strx_is_token(name) || !is_field_value(value))
 		return -1;
 	size_t n = 0;
 	for (size_t i = 0; i < w->header_count; i++)
-		if (!name_eq(w->headers[i].name, name))
+		if (strcasecmp(w->headers[i].name, name) != 0)
 			w->headers[n++] = w->headers[i];
 	w->header_count = n;
 	return resp_header(w, name, value);
@@ -90,7 +58,7 @@ int resp_set_header(struct resp *w, const char *name, const char *value)
 const char *resp_get_header(const struct resp *w, const char *name)
 {
 	for (size_t i = 0; i < w->header_count; i++)
-		if (name_eq(w->headers[i].name, name))
+		if (strcasecmp(w->headers[i].name, name) == 0)
 			return w->headers[i].value;
 	return NULL;
 }
@@ -124,7 +92,7 @@ int resp_cookie(struct resp *w, const char *name, const char *value, const struc
 	if (!o)
 		o = &none;
 	const char *path = o->path ? o->path : "/";
-	if (!is_token(name) || !is_cookie_value(value) || !is_cookie_path(path))
+	if (!strx_is_token(name) || !is_cookie_value(value) || !is_cookie_path(path))
 		return -1;
 	if (o->same_site && strcmp(o->same_site, "Lax") != 0 && strcmp(o->same_site, "Strict") != 0)
 		return -1;
@@ -152,21 +120,9 @@ int resp_cookie(struct resp *w, const char *name, const char *value, const struc
 	return rc;
 }
 
-/* True when location is a local path: one '/' not followed by '/' or '\\', and no control
- * characters or spaces (browsers drop tabs and newlines from URLs, "/\t/x" would become "//x"). */
-static bool is_local_path(const char *location)
-{
-	if (location[0] != '/' || location[1] == '/' || location[1] == '\\')
-		return false;
-	for (const char *s = location; *s; s++)
-		if ((unsigned char)*s <= 0x20 || *s == 0x7F)
-			return false;
-	return true;
-}
-
 void resp_redirect(struct resp *w, const char *location)
 {
-	if (!location || !is_local_path(location))
+	if (!redirect_is_local(location))
 		location = "/";
 	w->status = 303;
 	buf_reset(&w->body);
@@ -233,7 +189,7 @@ void resp_serialize(const struct resp *w, struct buf *out)
 {
 	buf_printf(out, "Status: %d %s\r\n", w->status, http_status_reason(w->status));
 	for (size_t i = 0; i < w->header_count; i++) {
-		if (name_eq(w->headers[i].name, "Content-Length"))
+		if (strcasecmp(w->headers[i].name, "Content-Length") == 0)
 			continue; /* computed below */
 		buf_printf(out, "%s: %s\r\n", w->headers[i].name, w->headers[i].value);
 	}

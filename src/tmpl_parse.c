@@ -720,7 +720,8 @@ static int load_files(struct tmpl_set *set, const char *dir, bool required, stru
 		names[n++] = xstrdup(de->d_name);
 	}
 	closedir(d);
-	qsort(names, n, sizeof *names, cmp_str);
+	if (n > 1) /* qsort must not get a NULL array, even for n == 0 */
+		qsort(names, n, sizeof *names, cmp_str);
 
 	int rc = 0;
 	struct buf path, src;
