@@ -3,6 +3,9 @@
 
 #include <string.h>
 
+#include "log.h"
+#include "token.h"
+
 int app_load_templates(struct tmpl_set **out, const char *data_dir, struct buf *err)
 {
 	struct buf dir;
@@ -26,6 +29,10 @@ int app_open(struct app *app, const struct config *config, struct buf *err)
 	app->config = config;
 	app->clock = clock_system();
 	app->limits = http_limits_default();
+	if (token_library_init() < 0) {
+		buf_puts(err, "libsodium cannot start (no entropy source?)");
+		return -1;
+	}
 	if (db_open(&app->db, config->db_path, err) < 0)
 		return -1;
 	switch (db_schema_check(&app->db)) {
@@ -47,6 +54,18 @@ int app_open(struct app *app, const struct config *config, struct buf *err)
 		goto fail;
 	if (app_load_templates(&app->templates, config->data_dir, err) < 0)
 		goto fail;
+	struct buf tz_err;
+	buf_init(&tz_err);
+	if (timezone_list_load_default(&app->timezones, &tz_err) < 0) {
+		buf_printf(err, "reading the time zones: %s", buf_cstr(&tz_err));
+		buf_free(&tz_err);
+		tmpl_set_free(app->templates);
+		app->templates = NULL;
+		goto fail;
+	}
+	if (tz_err.len)
+		log_info("%s", buf_cstr(&tz_err));
+	buf_free(&tz_err);
 	return 0;
 fail:
 	db_close(&app->db);
@@ -59,4 +78,5 @@ void app_close(struct app *app)
 	if (app->templates)
 		tmpl_set_free(app->templates);
 	app->templates = NULL;
+	timezone_list_free(&app->timezones);
 }

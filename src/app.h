@@ -9,6 +9,7 @@
 #include "config.h"
 #include "db.h"
 #include "http.h"
+#include "timezone.h"
 #include "tmpl.h"
 
 struct app {
@@ -17,18 +18,20 @@ struct app {
 	struct tmpl_set *templates;
 	struct clock clock;
 	struct http_limits limits;
+	struct timezone_list timezones; /* IANA zones from the system tzdata, for forms and checks */
 };
 
 /* Loads and strictly links config->data_dir/templates. Returns 0, or -1 with the reasons
  * (file, line, column) in err. Used by the master before forking, to fail early. */
 int app_load_templates(struct tmpl_set **out, const char *data_dir, struct buf *err);
 
-/* Opens the database (refusing one whose schema is behind or ahead of this binary, with a
- * message saying what to do), prepares every statement and compiles the templates.
+/* Starts libsodium, opens the database (refusing one whose schema is behind or ahead of this
+ * binary, with a message saying what to do), prepares every statement, compiles the
+ * templates and reads the time-zone list.
  * Returns 0, or -1 with the reason in err; on failure nothing stays open. */
 int app_open(struct app *app, const struct config *config, struct buf *err);
 
-/* Closes the database and frees the templates. */
+/* Closes the database and frees the templates and the time-zone list. */
 void app_close(struct app *app);
 
 #endif

@@ -20,6 +20,12 @@ static const struct {
 				    "                    default: the installed share/trackpro)" },
 	{ CLI_BASE_URL, "base-url", "--base-url URL    public address of the site, http:// or https:// (TRACKPRO_BASE_URL;\n"
 				    "                    default http://127.0.0.1:8080); https turns on Secure cookies" },
+	{ CLI_REGISTRATION, "registration", "--registration open|closed  whether anyone may sign up at /register\n"
+					    "                    (TRACKPRO_REGISTRATION; default open)" },
+	{ CLI_SESSIONS, "session-idle-days", "--session-idle-days N  log out after N days without a visit, 1-365\n"
+					     "                    (TRACKPRO_SESSION_IDLE_DAYS; default 7)" },
+	{ CLI_SESSIONS, "session-max-days", "--session-max-days N   log out N days after logging in, 1-365\n"
+					    "                    (TRACKPRO_SESSION_MAX_DAYS; default 30)" },
 };
 
 #define CLI_FLAG_COUNT (sizeof cli_flags / sizeof cli_flags[0])

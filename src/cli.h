@@ -13,6 +13,8 @@ enum cli_flag {
 	CLI_WORKERS = 1u << 2,
 	CLI_DATA_DIR = 1u << 3,
 	CLI_BASE_URL = 1u << 4,
+	CLI_REGISTRATION = 1u << 5,
+	CLI_SESSIONS = 1u << 6, /* --session-idle-days and --session-max-days */
 };
 
 /* Fills c from the environment and then from argv (argv[0] is the subcommand's name), taking

@@ -19,7 +19,7 @@
 #include "log.h"
 #include "worker.h"
 
-#define SERVE_FLAGS (CLI_DB | CLI_SOCKET | CLI_WORKERS | CLI_DATA_DIR | CLI_BASE_URL)
+#define SERVE_FLAGS (CLI_DB | CLI_SOCKET | CLI_WORKERS | CLI_DATA_DIR | CLI_BASE_URL | CLI_REGISTRATION | CLI_SESSIONS)
 #define SERVE_BACKLOG 256
 #define SERVE_STOP_TIMEOUT 30 /* seconds a worker gets to finish its request on shutdown */
 

@@ -25,15 +25,18 @@ static const struct {
 	{ "workers", "TRACKPRO_WORKERS" },
 	{ "data-dir", "TRACKPRO_DATA_DIR" },
 	{ "base-url", "TRACKPRO_BASE_URL" },
+	{ "registration", "TRACKPRO_REGISTRATION" },
+	{ "session-idle-days", "TRACKPRO_SESSION_IDLE_DAYS" },
+	{ "session-max-days", "TRACKPRO_SESSION_MAX_DAYS" },
 };
 
-/* Parses a worker count 1..CONFIG_MAX_WORKERS; -1 when invalid. */
-static int parse_workers(const char *s)
+/* Parses a whole number in min..max; -1 when invalid. */
+static int parse_count(const char *s, int min, int max)
 {
 	char *end;
 	errno = 0;
 	long n = strtol(s, &end, 10);
-	if (errno || end == s || *end || n < 1 || n > CONFIG_MAX_WORKERS)
+	if (errno || end == s || *end || n < min || n > max)
 		return -1;
 	return (int)n;
 }
@@ -50,7 +53,7 @@ int config_set(struct config *c, const char *flag, const char *value, struct buf
 		c->socket_path = value;
 		c->socket_from_flag = true;
 	} else if (strcmp(flag, "workers") == 0) {
-		int n = parse_workers(value);
+		int n = parse_count(value, 1, CONFIG_MAX_WORKERS);
 		if (n < 0) {
 			buf_printf(err, "--workers must be a number from 1 to %d, not '%s'", CONFIG_MAX_WORKERS, value);
 			return -1;
@@ -64,6 +67,22 @@ int config_set(struct config *c, const char *flag, const char *value, struct buf
 			return -1;
 		}
 		c->base_url = value;
+	} else if (strcmp(flag, "registration") == 0) {
+		if (strcmp(value, "open") != 0 && strcmp(value, "closed") != 0) {
+			buf_printf(err, "--registration must be open or closed, not '%s'", value);
+			return -1;
+		}
+		c->registration_open = strcmp(value, "open") == 0;
+	} else if (strcmp(flag, "session-idle-days") == 0 || strcmp(flag, "session-max-days") == 0) {
+		int n = parse_count(value, 1, 365);
+		if (n < 0) {
+			buf_printf(err, "--%s must be a number of days from 1 to 365, not '%s'", flag, value);
+			return -1;
+		}
+		if (strcmp(flag, "session-idle-days") == 0)
+			c->session_idle_days = n;
+		else
+			c->session_max_days = n;
 	} else {
 		buf_printf(err, "unknown setting --%s", flag);
 		return -1;
@@ -80,6 +99,9 @@ int config_from_env(struct config *c, struct buf *err)
 	c->data_dir = TRACKPRO_DATADIR;
 	c->base_url = "http://127.0.0.1:8080";
 	c->socket_from_flag = false;
+	c->registration_open = true;
+	c->session_idle_days = 7;
+	c->session_max_days = 30;
 	for (size_t i = 0; i < sizeof config_names / sizeof config_names[0]; i++) {
 		const char *v = getenv(config_names[i].env);
 		if (v && *v && config_set(c, config_names[i].flag, v, err) < 0) {

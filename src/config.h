@@ -1,6 +1,7 @@
 /* config: the settings of a trackpro command, from command-line flags with environment
  * fallbacks (TRACKPRO_DB, TRACKPRO_SOCKET, TRACKPRO_WORKERS, TRACKPRO_DATA_DIR,
- * TRACKPRO_BASE_URL) and compiled-in defaults. */
+ * TRACKPRO_BASE_URL, TRACKPRO_REGISTRATION, TRACKPRO_SESSION_IDLE_DAYS,
+ * TRACKPRO_SESSION_MAX_DAYS) and compiled-in defaults. */
 #ifndef TRACKPRO_CONFIG_H
 #define TRACKPRO_CONFIG_H
 
@@ -17,6 +18,9 @@ struct config {
 	const char *data_dir;    /* holds templates/, sql/ and static/ */
 	const char *base_url;    /* public URL, "http://127.0.0.1:8080" or "https://…" (no trailing '/') */
 	bool socket_from_flag;   /* --socket or TRACKPRO_SOCKET was given */
+	bool registration_open;  /* anyone may create an account at /register (default yes) */
+	int session_idle_days;   /* a session unused this many days ends (default 7) */
+	int session_max_days;    /* a session ends this many days after login (default 30) */
 };
 
 /* Fills c with the defaults: db LOCALSTATEDIR/lib/trackpro/trackpro.db, socket
@@ -25,7 +29,8 @@ struct config {
  * Returns 0, or -1 with a message in err for an invalid environment value. */
 int config_from_env(struct config *c, struct buf *err);
 
-/* Sets the setting named by a long flag ("db", "socket", "workers", "data-dir", "base-url")
+/* Sets the setting named by a long flag ("db", "socket", "workers", "data-dir", "base-url",
+ * "registration" (open|closed), "session-idle-days", "session-max-days" (1–365))
  * to value (not copied: must outlive c). Returns 0, or -1 with a message in err. */
 int config_set(struct config *c, const char *flag, const char *value, struct buf *err);
 

@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "auth.h"
 #include "clock.h"
 #include "log.h"
 #include "pages.h"
@@ -69,7 +70,7 @@ static int dispatch_route(struct app *app, struct req *r, struct resp *w)
 	}
 	buf_free(&allow);
 	const struct route *route = &table[index];
-	if ((route->flags & ROUTE_CSRF) && r->method == HTTP_POST && !dispatch_origin_ok(app, r))
+	if ((route->flags & ROUTE_CSRF) && r->method == HTTP_POST && !auth_csrf_ok(app, r))
 		return 403;
 	if ((route->flags & ROUTE_NEEDS_LOGIN) && !r->user) {
 		redirect_to_login(r, w);
@@ -87,6 +88,8 @@ int dispatch_request(struct app *app, struct arena *a, http_getparam_fn getparam
 	enum http_parse_result parsed = http_req_parse(&r, a, &app->limits, getparam, param_ctx, read_body, body_ctx);
 	resp_init(&w, a);
 	w.head_only = r.method == HTTP_HEAD;
+	if (parsed == HTTP_PARSE_OK)
+		auth_attach(app, &r);
 	int status = parsed == HTTP_PARSE_OK ? dispatch_route(app, &r, &w) : (int)parsed;
 	if (status >= 400)
 		page_error(app, &r, &w, status);

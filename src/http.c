@@ -427,6 +427,7 @@ enum http_parse_result http_req_parse(struct req *r, struct arena *a, const stru
 		.origin = "",
 		.referer = "",
 		.host = "",
+		.sec_fetch_site = "",
 	};
 
 	/* Method, path and plain headers are taken independently of one another, so that an
@@ -444,6 +445,7 @@ enum http_parse_result http_req_parse(struct req *r, struct arena *a, const stru
 		{ "HTTP_ORIGIN", &r->origin },
 		{ "HTTP_REFERER", &r->referer },
 		{ "HTTP_HOST", &r->host },
+		{ "HTTP_SEC_FETCH_SITE", &r->sec_fetch_site },
 	};
 	for (size_t i = 0; i < sizeof plain / sizeof plain[0]; i++)
 		keep_first(&rc, copy_param(a, limits, getparam, param_ctx, plain[i].name, plain[i].dst));

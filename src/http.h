@@ -124,6 +124,7 @@ struct req {
 	const char *origin;        /* Origin header, "" when none */
 	const char *referer;       /* "" when none */
 	const char *host;          /* Host header, "" when none */
+	const char *sec_fetch_site; /* Sec-Fetch-Site header ("same-origin", "cross-site" …), "" when none */
 	bool https;                /* HTTPS=on from the web server */
 	long long route_ints[HTTP_MAX_ROUTE_PARAMS]; /* {id}-style parameters, in pattern order */
 	const char *route_strs[HTTP_MAX_ROUTE_PARAMS]; /* {token}-style parameters, in pattern order */
@@ -138,7 +139,7 @@ typedef long (*http_read_fn)(void *ctx, void *p, size_t n);
 
 /* Builds *r from CGI parameters (REQUEST_METHOD, DOCUMENT_URI or the path part of
  * REQUEST_URI, QUERY_STRING, HTTP_COOKIE, CONTENT_TYPE, CONTENT_LENGTH, REMOTE_ADDR,
- * HTTP_USER_AGENT, HTTP_ORIGIN, HTTP_REFERER, HTTP_HOST, HTTPS) and, for POST, the body
+ * HTTP_USER_AGENT, HTTP_ORIGIN, HTTP_REFERER, HTTP_HOST, HTTP_SEC_FETCH_SITE, HTTPS) and, for POST, the body
  * read with read_body (urlencoded or multipart; CONTENT_LENGTH over the limit is refused
  * before reading). Returns HTTP_PARSE_OK, or the status to answer with. *r is always
  * usable for an error page afterwards (method and path set as far as they were parsed). */

@@ -4,6 +4,6 @@
 int page_home_get(struct app *app, struct req *r, struct resp *w)
 {
 	struct view *v = page_view(app, r);
-	view_set_str(v, "title", "Welcome");
+	view_set_str(v, "title", r->user ? "Home" : "Welcome");
 	return page_render(app, w, "home", v);
 }

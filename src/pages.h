@@ -11,15 +11,28 @@
 enum route_id {
 	ROUTE_HOME,
 	ROUTE_HEALTHZ,
+	ROUTE_LOGIN,
+	ROUTE_LOGIN_POST,
+	ROUTE_LOGOUT_POST,
+	ROUTE_REGISTER,
+	ROUTE_REGISTER_POST,
 	ROUTE__MAX
 };
 
 /* The route table, indexed by enum route_id; *count receives ROUTE__MAX. */
 const struct route *routes_table(size_t *count);
 
-/* Returns a new root view for a page, holding what the layout needs ("app_name",
- * "version"); the page adds its own keys. Allocated in r's arena. */
+/* Returns a new root view for a page, holding what the layout needs ("app_name", "version",
+ * and for a logged-in visitor "user" {display_name, email}, "csrf" and "theme"); the page
+ * adds its own keys. Allocated in r's arena. */
 struct view *page_view(struct app *app, struct req *r);
+
+/* Adds the list "time_zones" of {name, selected} to v, with `selected` set on the zone named
+ * current (for a <select>). */
+void page_time_zones(struct app *app, struct req *r, struct view *v, const char *current);
+
+/* Returns the trimmed value of form field name as an arena string ("" when absent). */
+const char *page_field(struct req *r, const char *name);
 
 /* Renders template `name` with view into w's body as text/html with status w->status.
  * Returns 0, or 500 (the reason is logged) when the template fails. */
@@ -32,6 +45,12 @@ void page_error(struct app *app, struct req *r, struct resp *w, int status);
 
 /* GET / — the start page. */
 int page_home_get(struct app *app, struct req *r, struct resp *w);
+/* GET /login, POST /login, POST /logout, GET /register, POST /register (page_auth.c). */
+int page_login_get(struct app *app, struct req *r, struct resp *w);
+int page_login_post(struct app *app, struct req *r, struct resp *w);
+int page_logout_post(struct app *app, struct req *r, struct resp *w);
+int page_register_get(struct app *app, struct req *r, struct resp *w);
+int page_register_post(struct app *app, struct req *r, struct resp *w);
 /* GET /healthz — "ok" (200) after a trivial query, 503 when the database cannot be read. */
 int page_health_get(struct app *app, struct req *r, struct resp *w);
 
