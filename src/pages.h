@@ -16,6 +16,15 @@ enum route_id {
 	ROUTE_LOGOUT_POST,
 	ROUTE_REGISTER,
 	ROUTE_REGISTER_POST,
+	ROUTE_SETTINGS,
+	ROUTE_SETTINGS_POST,
+	ROUTE_SETTINGS_EMAIL_POST,
+	ROUTE_SETTINGS_PASSWORD_POST,
+	ROUTE_SESSIONS,
+	ROUTE_SESSION_END_POST,
+	ROUTE_SESSIONS_END_OTHERS_POST,
+	ROUTE_SETTINGS_DELETE,
+	ROUTE_SETTINGS_DELETE_POST,
 	ROUTE__MAX
 };
 
@@ -51,6 +60,16 @@ int page_login_post(struct app *app, struct req *r, struct resp *w);
 int page_logout_post(struct app *app, struct req *r, struct resp *w);
 int page_register_get(struct app *app, struct req *r, struct resp *w);
 int page_register_post(struct app *app, struct req *r, struct resp *w);
+/* The settings pages (page_settings.c); all need a logged-in user. */
+int page_settings_get(struct app *app, struct req *r, struct resp *w);
+int page_settings_post(struct app *app, struct req *r, struct resp *w);
+int page_settings_email_post(struct app *app, struct req *r, struct resp *w);
+int page_settings_password_post(struct app *app, struct req *r, struct resp *w);
+int page_sessions_get(struct app *app, struct req *r, struct resp *w);
+int page_session_end_post(struct app *app, struct req *r, struct resp *w);
+int page_sessions_end_others_post(struct app *app, struct req *r, struct resp *w);
+int page_settings_delete_get(struct app *app, struct req *r, struct resp *w);
+int page_settings_delete_post(struct app *app, struct req *r, struct resp *w);
 /* GET /healthz — "ok" (200) after a trivial query, 503 when the database cannot be read. */
 int page_health_get(struct app *app, struct req *r, struct resp *w);
 

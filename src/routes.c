@@ -1,6 +1,8 @@
 /* routes: the route table of the whole site, one line per route. */
 #include "pages.h"
 
+#define LOGIN ROUTE_NEEDS_LOGIN
+
 static const struct route route_table[ROUTE__MAX] = {
 	[ROUTE_HOME] = { HTTP_GET, "/", 0, page_home_get, "home" },
 	[ROUTE_HEALTHZ] = { HTTP_GET, "/healthz", 0, page_health_get, "healthz" },
@@ -9,6 +11,19 @@ static const struct route route_table[ROUTE__MAX] = {
 	[ROUTE_LOGOUT_POST] = { HTTP_POST, "/logout", ROUTE_CSRF, page_logout_post, "logout" },
 	[ROUTE_REGISTER] = { HTTP_GET, "/register", 0, page_register_get, "register" },
 	[ROUTE_REGISTER_POST] = { HTTP_POST, "/register", ROUTE_CSRF, page_register_post, "register_post" },
+	[ROUTE_SETTINGS] = { HTTP_GET, "/settings", LOGIN, page_settings_get, "settings" },
+	[ROUTE_SETTINGS_POST] = { HTTP_POST, "/settings", LOGIN | ROUTE_CSRF, page_settings_post, "settings_post" },
+	[ROUTE_SETTINGS_EMAIL_POST] = { HTTP_POST, "/settings/email", LOGIN | ROUTE_CSRF, page_settings_email_post, "settings_email" },
+	[ROUTE_SETTINGS_PASSWORD_POST] = { HTTP_POST, "/settings/password", LOGIN | ROUTE_CSRF, page_settings_password_post,
+					   "settings_password" },
+	[ROUTE_SESSIONS] = { HTTP_GET, "/settings/sessions", LOGIN, page_sessions_get, "sessions" },
+	[ROUTE_SESSION_END_POST] = { HTTP_POST, "/settings/sessions/{id}/end", LOGIN | ROUTE_CSRF, page_session_end_post,
+				     "session_end" },
+	[ROUTE_SESSIONS_END_OTHERS_POST] = { HTTP_POST, "/settings/sessions/end-others", LOGIN | ROUTE_CSRF,
+					     page_sessions_end_others_post, "sessions_end_others" },
+	[ROUTE_SETTINGS_DELETE] = { HTTP_GET, "/settings/delete", LOGIN, page_settings_delete_get, "settings_delete" },
+	[ROUTE_SETTINGS_DELETE_POST] = { HTTP_POST, "/settings/delete", LOGIN | ROUTE_CSRF, page_settings_delete_post,
+					 "settings_delete_post" },
 };
 
 const struct route *routes_table(size_t *count)

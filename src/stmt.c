@@ -62,6 +62,16 @@ static const struct {
 		"SELECT id, user_id, csrf_token, created_at, last_seen_at, expires_at, user_agent, address"
 		" FROM sessions WHERE user_id = :user_id ORDER BY last_seen_at DESC, id DESC" },
 
+	[STMT_OWNS_SESSION] = { "owns_session", "SELECT 1 FROM sessions WHERE id = :id AND user_id = :user_id" },
+	[STMT_OWNS_TRACKER] = { "owns_tracker", "SELECT 1 FROM trackers WHERE id = :id AND user_id = :user_id" },
+	[STMT_OWNS_TASK_TEMPLATE] = { "owns_task_template",
+		"SELECT 1 FROM task_templates t JOIN trackers k ON k.id = t.tracker_id"
+		" WHERE t.id = :id AND k.user_id = :user_id" },
+	[STMT_OWNS_GOAL] = { "owns_goal", "SELECT 1 FROM goals WHERE id = :id AND user_id = :user_id" },
+	[STMT_OWNS_SHARE_LINK] = { "owns_share_link", "SELECT 1 FROM share_links WHERE id = :id AND user_id = :user_id" },
+	[STMT_OWNS_CATEGORY] = { "owns_category", "SELECT 1 FROM categories WHERE id = :id AND user_id = :user_id" },
+	[STMT_OWNS_TAG] = { "owns_tag", "SELECT 1 FROM tags WHERE id = :id AND user_id = :user_id" },
+
 	[STMT_ATTEMPT_GET] = { "attempt_get",
 		"SELECT window_start, count, last_at FROM login_attempts WHERE key = :key" },
 	[STMT_ATTEMPT_SAVE] = { "attempt_save",
