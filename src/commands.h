@@ -8,4 +8,7 @@ int cmd_serve(int argc, char **argv);
 /* trackpro migrate: brings the database schema up to date (cmd_migrate.c). */
 int cmd_migrate(int argc, char **argv);
 
+/* trackpro user: add, passwd, list and delete accounts from the shell (cmd_user.c). */
+int cmd_user(int argc, char **argv);
+
 #endif

@@ -12,6 +12,7 @@ static void usage(FILE *f)
 		   "Commands:\n"
 		   "  serve     answer FastCGI requests from nginx (master and workers)\n"
 		   "  migrate   create or upgrade the database schema\n"
+		   "  user      manage accounts: add, passwd, list, delete\n"
 		   "  version   print the version\n"
 		   "  help      show this help\n\n"
 		   "Run 'trackpro COMMAND --help' for a command's options. See trackpro(8).\n");
@@ -37,6 +38,7 @@ static const struct {
 } commands[] = {
 	{ "serve", cmd_serve },
 	{ "migrate", cmd_migrate },
+	{ "user", cmd_user },
 	{ "version", cmd_version },
 };
 

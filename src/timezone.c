@@ -151,8 +151,8 @@ static bool is_tzif_file(const char *path)
 		return false;
 	struct stat st;
 	char magic[4];
-	bool ok = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && read(fd, magic, sizeof magic) == (ssize_t)sizeof magic &&
-		  memcmp(magic, "TZif", 4) == 0;
+	bool ok = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+		  read(fd, magic, sizeof magic) == (ssize_t)sizeof magic && memcmp(magic, "TZif", 4) == 0;
 	close(fd);
 	return ok;
 }
