@@ -1,7 +1,9 @@
 /* check_request: request tests — whole requests through dispatch_request against a real
  * database and the real templates, asserting on status, headers and HTML. */
 #include <check.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 #include <string.h>
 
 #include "dispatch.h"
@@ -203,6 +205,44 @@ START_TEST(origin_check)
 }
 END_TEST
 
+START_TEST(serve_refuses_database_behind_or_ahead)
+{
+	char dir[64], path[128];
+	snprintf(dir, sizeof dir, "/tmp/trackpro-schema-XXXXXX");
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/t.db", dir);
+	struct config config;
+	struct buf err;
+	buf_init(&err);
+	ck_assert_int_eq(config_from_env(&config, &err), 0);
+	const char *src = getenv("TRACKPRO_SRCDIR");
+	config.db_path = path;
+	config.data_dir = src ? src : ".";
+	struct app app;
+	/* a new, empty database is behind: the message says what to do */
+	ck_assert_int_eq(app_open(&app, &config, &err), -1);
+	ck_assert_msg(strstr(buf_cstr(&err), "run `trackpro migrate` first") != NULL, "%s", buf_cstr(&err));
+	/* a database from a newer trackpro is refused too */
+	struct db db;
+	buf_reset(&err);
+	ck_assert_int_eq(db_open(&db, path, &err), 0);
+	char sql[64];
+	snprintf(sql, sizeof sql, "PRAGMA user_version = %d", DB_SCHEMA_VERSION + 1);
+	ck_assert_int_eq(db_exec(&db, sql, &err), 0);
+	db_close(&db);
+	ck_assert_int_eq(app_open(&app, &config, &err), -1);
+	ck_assert_msg(strstr(buf_cstr(&err), "newer than this trackpro") != NULL, "%s", buf_cstr(&err));
+	buf_free(&err);
+	char p[160];
+	snprintf(p, sizeof p, "%s-wal", path);
+	unlink(p);
+	snprintf(p, sizeof p, "%s-shm", path);
+	unlink(p);
+	unlink(path);
+	rmdir(dir);
+}
+END_TEST
+
 static Suite *request_suite(void)
 {
 	Suite *s = suite_create("request");
@@ -219,6 +259,9 @@ static Suite *request_suite(void)
 	tcase_add_test(tc, unsupported_body_is_415);
 	tcase_add_test(tc, internal_error_is_500_page_without_details);
 	tcase_add_test(tc, origin_check);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("startup");
+	tcase_add_test(tc, serve_refuses_database_behind_or_ahead);
 	suite_add_tcase(s, tc);
 	return s;
 }
