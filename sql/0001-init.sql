@@ -31,7 +31,8 @@ CREATE TABLE users (
 
 -- A login session: only the hash of the cookie token is kept; idle expiry from last_seen_at.
 CREATE TABLE sessions (
-	id           INTEGER PRIMARY KEY,
+	-- AUTOINCREMENT: an id is never reused, so a stale "End" button cannot end a newer session.
+	id           INTEGER PRIMARY KEY AUTOINCREMENT,
 	user_id      INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
 	token_hash   BLOB    NOT NULL UNIQUE CHECK (length(token_hash) = 32),
 	csrf_token   BLOB    NOT NULL CHECK (length(csrf_token) = 32),

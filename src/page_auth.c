@@ -10,7 +10,7 @@
 #include "redirect.h"
 #include "throttle.h"
 
-/* Failed logins per account and address: 5 free, then 1 s, 2 s, 4 s … up to 15 minutes. */
+/* Failed logins per account and address: after 5, the next waits 1 s, then 2 s, 4 s … up to 15 minutes. */
 static const struct throttle_rule login_per_address = { .free_attempts = 5, .window_seconds = 900, .max_wait = 900 };
 /* Failed logins per account from anywhere: generous, so the owner elsewhere is only slowed. */
 static const struct throttle_rule login_per_account = { .free_attempts = 50, .window_seconds = 3600, .max_wait = 60 };

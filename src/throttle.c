@@ -29,9 +29,9 @@ int64_t throttle_wait(struct db *db, const struct throttle_rule *rule, const cha
 	int found = attempt_get(db, key, &window_start, &count, &last_at);
 	if (found <= 0)
 		return found < 0 ? -1 : 0;
-	if (now - window_start >= rule->window_seconds || count <= rule->free_attempts)
+	if (now - window_start >= rule->window_seconds || count < rule->free_attempts)
 		return 0;
-	int64_t excess = count - rule->free_attempts, wait = 1;
+	int64_t excess = count - rule->free_attempts + 1, wait = 1;
 	while (excess-- > 1 && wait < rule->max_wait)
 		wait *= 2;
 	if (wait > rule->max_wait)

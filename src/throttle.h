@@ -11,7 +11,7 @@
 #include "db.h"
 
 struct throttle_rule {
-	int free_attempts;      /* failures allowed in a window before waiting starts */
+	int free_attempts;      /* failures in a window after which every attempt must wait */
 	int64_t window_seconds; /* failures older than this are forgotten */
 	int64_t max_wait;       /* ceiling of the wait, seconds */
 };

@@ -166,15 +166,15 @@ START_TEST(throttle_backoff)
 	struct throttle_rule rule = { .free_attempts = 3, .window_seconds = 600, .max_wait = 8 };
 	const char *key = "login:x@example.org|1.2.3.4";
 	for (int i = 0; i < 3; i++) {
-		ck_assert_int_eq(throttle_wait(&db, &rule, key, 1000), 0);
+		ck_assert_int_eq(throttle_wait(&db, &rule, key, 1000), 0); /* the first three go ahead */
 		ck_assert_int_eq(throttle_fail(&db, &rule, key, 1000), 0);
 	}
-	ck_assert_int_eq(throttle_wait(&db, &rule, key, 1000), 0); /* three failures are free */
-	ck_assert_int_eq(throttle_fail(&db, &rule, key, 1000), 0);
-	ck_assert_int_eq(throttle_wait(&db, &rule, key, 1000), 1);
+	ck_assert_int_eq(throttle_wait(&db, &rule, key, 1000), 1); /* after three failures: wait */
 	ck_assert_int_eq(throttle_wait(&db, &rule, key, 1001), 0);
 	ck_assert_int_eq(throttle_fail(&db, &rule, key, 1001), 0);
-	ck_assert_int_eq(throttle_wait(&db, &rule, key, 1001), 2);
+	ck_assert_int_eq(throttle_wait(&db, &rule, key, 1001), 2); /* doubling */
+	ck_assert_int_eq(throttle_fail(&db, &rule, key, 1003), 0);
+	ck_assert_int_eq(throttle_wait(&db, &rule, key, 1003), 4);
 	for (int i = 0; i < 10; i++)
 		ck_assert_int_eq(throttle_fail(&db, &rule, key, 1002), 0);
 	ck_assert_int_eq(throttle_wait(&db, &rule, key, 1002), 8); /* the ceiling */
@@ -230,6 +230,9 @@ START_TEST(session_expiry_and_touch)
 	ck_assert_int_eq(session_lookup(&db, 100, &policy, token, &t), -1); /* idle expiry */
 	ck_assert_int_eq(session_lookup(&db, 50, &policy, token, &t), -1); /* and the row is gone */
 	ck_assert_int_eq(session_lookup(&db, 50, &policy, "garbage", &t), -1);
+	/* ids are never reused: a stale "End" button cannot reach a newer session */
+	ck_assert_int_eq(session_create(&db, 0, &policy, id, "ua", "", token, &t), 0);
+	ck_assert_int_gt(t.id, s.id);
 }
 END_TEST
 
