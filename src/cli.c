@@ -11,13 +11,14 @@ static const struct {
 	const char *flag;
 	const char *help;
 } cli_flags[] = {
-	{ CLI_DB, "db", "--db PATH         SQLite database file (TRACKPRO_DB; default /var/lib/trackpro/trackpro.db)" },
+	{ CLI_DB, "db", "--db PATH         SQLite database file (TRACKPRO_DB;\n"
+			"                    default " CONFIG_DEFAULT_DB ")" },
 	{ CLI_SOCKET, "socket", "--socket PATH     FastCGI unix socket to create, mode 0660 (TRACKPRO_SOCKET;\n"
 				"                    default: inherit a listening socket on fd 0 or from systemd,\n"
-				"                    else /run/trackpro/trackpro.sock)" },
+				"                    else " CONFIG_DEFAULT_SOCKET ")" },
 	{ CLI_WORKERS, "workers", "--workers N       worker processes, 1-256 (TRACKPRO_WORKERS; default: number of CPUs)" },
 	{ CLI_DATA_DIR, "data-dir", "--data-dir DIR    folder holding templates/, sql/ and static/ (TRACKPRO_DATA_DIR;\n"
-				    "                    default: the installed share/trackpro)" },
+				    "                    default " TRACKPRO_DATADIR ")" },
 	{ CLI_BASE_URL, "base-url", "--base-url URL    public address of the site, http:// or https:// (TRACKPRO_BASE_URL;\n"
 				    "                    default http://127.0.0.1:8080); https turns on Secure cookies" },
 	{ CLI_REGISTRATION, "registration", "--registration open|closed  whether anyone may sign up at /register\n"

@@ -6,16 +6,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#ifndef TRACKPRO_DATADIR
-#define TRACKPRO_DATADIR "/usr/local/share/trackpro"
-#endif
-#ifndef TRACKPRO_LOCALSTATEDIR
-#define TRACKPRO_LOCALSTATEDIR "/var"
-#endif
-#ifndef TRACKPRO_RUNSTATEDIR
-#define TRACKPRO_RUNSTATEDIR "/run"
-#endif
-
 static const struct {
 	const char *flag;
 	const char *env;
@@ -93,8 +83,8 @@ int config_set(struct config *c, const char *flag, const char *value, struct buf
 int config_from_env(struct config *c, struct buf *err)
 {
 	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
-	c->db_path = TRACKPRO_LOCALSTATEDIR "/lib/trackpro/trackpro.db";
-	c->socket_path = TRACKPRO_RUNSTATEDIR "/trackpro/trackpro.sock";
+	c->db_path = CONFIG_DEFAULT_DB;
+	c->socket_path = CONFIG_DEFAULT_SOCKET;
 	c->workers = cpus < 1 ? 1 : cpus > CONFIG_MAX_WORKERS ? CONFIG_MAX_WORKERS : (int)cpus;
 	c->data_dir = TRACKPRO_DATADIR;
 	c->base_url = "http://127.0.0.1:8080";

@@ -11,6 +11,20 @@
 
 #define CONFIG_MAX_WORKERS 256
 
+/* Installation directories, set by the build from configure's datadir, localstatedir and
+ * runstatedir (these fallbacks serve a build outside automake). */
+#ifndef TRACKPRO_DATADIR
+#define TRACKPRO_DATADIR "/usr/local/share/trackpro"
+#endif
+#ifndef TRACKPRO_LOCALSTATEDIR
+#define TRACKPRO_LOCALSTATEDIR "/var"
+#endif
+#ifndef TRACKPRO_RUNSTATEDIR
+#define TRACKPRO_RUNSTATEDIR "/run"
+#endif
+#define CONFIG_DEFAULT_DB TRACKPRO_LOCALSTATEDIR "/lib/trackpro/trackpro.db"
+#define CONFIG_DEFAULT_SOCKET TRACKPRO_RUNSTATEDIR "/trackpro/trackpro.sock"
+
 struct config {
 	const char *db_path;     /* SQLite database file */
 	const char *socket_path; /* FastCGI unix socket to create; NULL = inherit fd 0 / systemd */
