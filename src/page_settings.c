@@ -68,7 +68,8 @@ static int render_settings(struct app *app, struct req *r, struct resp *w, int s
 	return page_render(app, w, "settings", v);
 }
 
-int page_settings_get(struct app *app, struct req *r, struct resp *w)
+/* Re-renders the settings page with the stored values and v's error keys. */
+static int render_settings_stored(struct app *app, struct req *r, struct resp *w, int status, struct view *v)
 {
 	const struct user *u = r->user;
 	struct user_preferences p;
@@ -83,7 +84,12 @@ int page_settings_get(struct app *app, struct req *r, struct resp *w)
 		.reminder_time = format_clock_time(r->arena, p.reminder_minute),
 		.summary_time = format_clock_time(r->arena, p.summary_minute),
 	};
-	return render_settings(app, r, w, 200, page_view(app, r), &f);
+	return render_settings(app, r, w, status, v, &f);
+}
+
+int page_settings_get(struct app *app, struct req *r, struct resp *w)
+{
+	return render_settings_stored(app, r, w, 200, page_view(app, r));
 }
 
 /* Parses a percent 1–100; -1 when invalid. */
@@ -162,25 +168,6 @@ int page_settings_post(struct app *app, struct req *r, struct resp *w)
 		return 500;
 	resp_redirect(w, "/settings?saved=settings");
 	return 0;
-}
-
-/* Re-renders the settings page with the stored values and v's error keys. */
-static int render_settings_stored(struct app *app, struct req *r, struct resp *w, int status, struct view *v)
-{
-	const struct user *u = r->user;
-	struct user_preferences p;
-	if (user_get_preferences(&app->db, r->arena, u->id, &p) != USER_OK)
-		return 500;
-	struct settings_form f = {
-		.display_name = u->display_name,
-		.time_zone = u->time_zone,
-		.week_start = u->week_start ? "monday" : "sunday",
-		.theme = p.theme,
-		.streak_threshold = arena_printf(r->arena, "%d", p.streak_threshold),
-		.reminder_time = format_clock_time(r->arena, p.reminder_minute),
-		.summary_time = format_clock_time(r->arena, p.summary_minute),
-	};
-	return render_settings(app, r, w, status, v, &f);
 }
 
 /* True when the form's current_password is the user's password; sets the field error if not. */

@@ -6,57 +6,17 @@
 # Skips (exit 77) when nginx or curl is not installed; the settings checks print
 # "SKIP settings (not built yet)" while /settings answers 404.
 set -uo pipefail
-BIN=${TRACKPRO_BIN:-./build/trackpro}
-SRC=${TRACKPRO_SRCDIR:-.}
-NGINX=$(command -v nginx || { [ -x /usr/sbin/nginx ] && echo /usr/sbin/nginx; })
-if [ -z "$NGINX" ] || ! command -v curl >/dev/null; then
-	echo "SKIP: nginx or curl not installed"
-	exit 77
-fi
-VAR=$(mktemp -d /tmp/trackpro-e2e-auth-XXXXXX)
-FAILS=0 APP=0 NGX=0
-cleanup() {
-	[ "$NGX" != 0 ] && kill "$NGX" 2>/dev/null && wait "$NGX" 2>/dev/null
-	[ "$APP" != 0 ] && kill "$APP" 2>/dev/null && wait "$APP" 2>/dev/null
-	rm -rf "$VAR"
-}
-trap cleanup EXIT
-ok() { echo "ok - $*"; }
-fail() { echo "FAIL - $*"; FAILS=$((FAILS + 1)); }
-# check NAME COND...: runs the condition, reports it
-check() { local name=$1; shift; if "$@"; then ok "$name"; else fail "$name"; fi; }
+E2E_NAME=e2e-auth
+# shellcheck source=tests/e2e_lib.sh
+. "$(dirname "$0")/e2e_lib.sh"
 
-"$BIN" migrate --db "$VAR/t.db" --data-dir "$SRC" || { echo "migrate failed"; exit 1; }
-"$BIN" serve --db "$VAR/t.db" --socket "$VAR/trackpro.sock" --data-dir "$SRC" --workers 2 \
-	--registration open 2>"$VAR/app.log" &
-APP=$!
-for _ in $(seq 100); do [ -S "$VAR/trackpro.sock" ] && break; sleep 0.05; done
+e2e_start_app --registration open
 
-PORT=
-for _ in 1 2 3 4 5 6 7 8; do
-	p=$((20000 + RANDOM % 40000))
-	"$SRC/scripts/nginx-conf.sh" "$SRC" "$VAR" "$p" >"$VAR/nginx.conf"
-	"$NGINX" -p "$VAR" -c "$VAR/nginx.conf" -e "$VAR/nginx-error.log" -g 'daemon off;' 2>>"$VAR/nginx-start.log" &
-	NGX=$!
-	for _ in $(seq 50); do
-		curl -s -o /dev/null "http://127.0.0.1:$p/healthz" && { PORT=$p; break; }
-		kill -0 "$NGX" 2>/dev/null || break
-		sleep 0.05
-	done
-	[ -n "$PORT" ] && break
-	kill "$NGX" 2>/dev/null; wait "$NGX" 2>/dev/null; NGX=0
-done
-if [ -z "$PORT" ]; then
-	echo "could not start nginx:"; cat "$VAR/nginx-start.log" "$VAR/nginx-error.log" 2>/dev/null
-	exit 1
-fi
-URL="http://127.0.0.1:$PORT"
-echo "# nginx on $URL"
+e2e_start_nginx
 
 JAR=$VAR/jar
 # fetch [CURL ARGS...]: with the cookie jar $JAR; status in $STATUS, headers in $VAR/h, body in $VAR/b
 fetch() { STATUS=$(curl -s -b "$JAR" -c "$JAR" -D "$VAR/h" -o "$VAR/b" -w '%{http_code}' "$@"); }
-header() { grep -i "^$1:" "$VAR/h" | head -n 1 | cut -d' ' -f2- | tr -d '\r'; }
 # set_cookie NAME: the Set-Cookie value that sets cookie NAME in the last response
 set_cookie() { grep -i "^Set-Cookie: $1=" "$VAR/h" | head -n 1 | cut -d' ' -f2- | tr -d '\r'; }
 # csrf: the first csrf hidden field of the last page
@@ -240,9 +200,4 @@ done
 check "nginx answers 429 to a burst of /login" test -n "$got429"
 check "429 page carries the CSP" test -n "$(header Content-Security-Policy)"
 
-if [ "$FAILS" -gt 0 ]; then
-	echo "--- app log"; tail -n 30 "$VAR/app.log"
-	echo "--- nginx error log"; tail -n 30 "$VAR/nginx-error.log" 2>/dev/null
-	exit 1
-fi
-echo "all auth end-to-end checks passed"
+e2e_finish

@@ -4,56 +4,17 @@
 # static files, a killed worker being replaced, and a clean exit on SIGTERM.
 # Skips (exit 77) when nginx or curl is not installed.
 set -uo pipefail
-BIN=${TRACKPRO_BIN:-./build/trackpro}
-SRC=${TRACKPRO_SRCDIR:-.}
-NGINX=$(command -v nginx || { [ -x /usr/sbin/nginx ] && echo /usr/sbin/nginx; })
-if [ -z "$NGINX" ] || ! command -v curl >/dev/null; then
-	echo "SKIP: nginx or curl not installed"
-	exit 77
-fi
-VAR=$(mktemp -d /tmp/trackpro-e2e-XXXXXX)
-FAILS=0 APP=0 NGX=0
-cleanup() {
-	[ "$NGX" != 0 ] && kill "$NGX" 2>/dev/null && wait "$NGX" 2>/dev/null
-	[ "$APP" != 0 ] && kill "$APP" 2>/dev/null && wait "$APP" 2>/dev/null
-	rm -rf "$VAR"
-}
-trap cleanup EXIT
-ok() { echo "ok - $*"; }
-fail() { echo "FAIL - $*"; FAILS=$((FAILS + 1)); }
-# check NAME COND...: runs the condition, reports it
-check() { local name=$1; shift; if "$@"; then ok "$name"; else fail "$name"; fi; }
+E2E_NAME=e2e
+# shellcheck source=tests/e2e_lib.sh
+. "$(dirname "$0")/e2e_lib.sh"
 
-"$BIN" migrate --db "$VAR/t.db" --data-dir "$SRC" || { echo "migrate failed"; exit 1; }
-"$BIN" serve --db "$VAR/t.db" --socket "$VAR/trackpro.sock" --data-dir "$SRC" --workers 2 2>"$VAR/app.log" &
-APP=$!
-for _ in $(seq 100); do [ -S "$VAR/trackpro.sock" ] && break; sleep 0.05; done
+e2e_start_app
 check "socket created with mode 0660" test "$(stat -c %a "$VAR/trackpro.sock" 2>/dev/null)" = 660
 
-PORT=
-for _ in 1 2 3 4 5 6 7 8; do
-	p=$((20000 + RANDOM % 40000))
-	"$SRC/scripts/nginx-conf.sh" "$SRC" "$VAR" "$p" >"$VAR/nginx.conf"
-	"$NGINX" -p "$VAR" -c "$VAR/nginx.conf" -e "$VAR/nginx-error.log" -g 'daemon off;' 2>>"$VAR/nginx-start.log" &
-	NGX=$!
-	for _ in $(seq 50); do
-		curl -s -o /dev/null "http://127.0.0.1:$p/healthz" && { PORT=$p; break; }
-		kill -0 "$NGX" 2>/dev/null || break
-		sleep 0.05
-	done
-	[ -n "$PORT" ] && break
-	kill "$NGX" 2>/dev/null; wait "$NGX" 2>/dev/null; NGX=0
-done
-if [ -z "$PORT" ]; then
-	echo "could not start nginx:"; cat "$VAR/nginx-start.log" "$VAR/nginx-error.log" 2>/dev/null
-	exit 1
-fi
-URL="http://127.0.0.1:$PORT"
-echo "# nginx on $URL"
+e2e_start_nginx
 
 # fetch NAME [CURL ARGS...]: stores status in $STATUS, headers in $VAR/h, body in $VAR/b
 fetch() { STATUS=$(curl -s -D "$VAR/h" -o "$VAR/b" -w '%{http_code}' "$@"); }
-header() { grep -i "^$1:" "$VAR/h" | head -n 1 | cut -d' ' -f2- | tr -d '\r'; }
 CSP="default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
 security_headers() {
 	[ "$(header Content-Security-Policy)" = "$CSP" ] && [ "$(header X-Content-Type-Options)" = nosniff ] &&
@@ -123,9 +84,4 @@ check "serve exits 0 on SIGTERM" test "$code" = 0
 check "socket removed" test ! -e "$VAR/trackpro.sock"
 check "access log lines" grep -q 'GET /healthz 200 [0-9]*us' "$VAR/app.log"
 
-if [ "$FAILS" -gt 0 ]; then
-	echo "--- app log"; tail -n 30 "$VAR/app.log"
-	echo "--- nginx error log"; tail -n 30 "$VAR/nginx-error.log" 2>/dev/null
-	exit 1
-fi
-echo "all end-to-end checks passed"
+e2e_finish
