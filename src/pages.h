@@ -25,6 +25,13 @@ enum route_id {
 	ROUTE_SESSIONS_END_OTHERS_POST,
 	ROUTE_SETTINGS_DELETE,
 	ROUTE_SETTINGS_DELETE_POST,
+	ROUTE_DAY_PICK,
+	ROUTE_DAY,
+	ROUTE_DAY_BATCH_POST,
+	ROUTE_WEEK,
+	ROUTE_CHECKIN_POST,
+	ROUTE_NOTE_POST,
+	ROUTE_GAP_FILL_POST,
 	ROUTE__MAX
 };
 
@@ -70,6 +77,17 @@ int page_session_end_post(struct app *app, struct req *r, struct resp *w);
 int page_sessions_end_others_post(struct app *app, struct req *r, struct resp *w);
 int page_settings_delete_get(struct app *app, struct req *r, struct resp *w);
 int page_settings_delete_post(struct app *app, struct req *r, struct resp *w);
+/* The daily loop (page_today.c): Today (from GET / when logged in), GET /day?date=, GET
+ * /day/{date}, POST /day/{date}/batch, GET /week/{week}, POST /checkins/{id}, POST
+ * /trackers/{id}/notes/{date}, POST /gap-fill. */
+int page_today_get(struct app *app, struct req *r, struct resp *w);
+int page_day_pick_get(struct app *app, struct req *r, struct resp *w);
+int page_day_get(struct app *app, struct req *r, struct resp *w);
+int page_day_batch_post(struct app *app, struct req *r, struct resp *w);
+int page_week_get(struct app *app, struct req *r, struct resp *w);
+int page_checkin_post(struct app *app, struct req *r, struct resp *w);
+int page_note_post(struct app *app, struct req *r, struct resp *w);
+int page_gap_fill_post(struct app *app, struct req *r, struct resp *w);
 /* GET /healthz — "ok" (200) after a trivial query, 503 when the database cannot be read. */
 int page_health_get(struct app *app, struct req *r, struct resp *w);
 

@@ -24,6 +24,13 @@ static const struct route route_table[ROUTE__MAX] = {
 	[ROUTE_SETTINGS_DELETE] = { HTTP_GET, "/settings/delete", LOGIN, page_settings_delete_get, "settings_delete" },
 	[ROUTE_SETTINGS_DELETE_POST] = { HTTP_POST, "/settings/delete", LOGIN | ROUTE_CSRF, page_settings_delete_post,
 					 "settings_delete_post" },
+	[ROUTE_DAY_PICK] = { HTTP_GET, "/day", LOGIN, page_day_pick_get, "day_pick" },
+	[ROUTE_DAY] = { HTTP_GET, "/day/{date}", LOGIN, page_day_get, "day" },
+	[ROUTE_DAY_BATCH_POST] = { HTTP_POST, "/day/{date}/batch", LOGIN | ROUTE_CSRF, page_day_batch_post, "day_batch" },
+	[ROUTE_WEEK] = { HTTP_GET, "/week/{week}", LOGIN, page_week_get, "week" },
+	[ROUTE_CHECKIN_POST] = { HTTP_POST, "/checkins/{id}", LOGIN | ROUTE_CSRF, page_checkin_post, "checkin" },
+	[ROUTE_NOTE_POST] = { HTTP_POST, "/trackers/{id}/notes/{date}", LOGIN | ROUTE_CSRF, page_note_post, "note" },
+	[ROUTE_GAP_FILL_POST] = { HTTP_POST, "/gap-fill", LOGIN | ROUTE_CSRF, page_gap_fill_post, "gap_fill" },
 };
 
 const struct route *routes_table(size_t *count)

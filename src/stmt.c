@@ -3,6 +3,28 @@
 
 #include <stddef.h>
 
+/* Column lists shared by the tracker and task-template reads (tracker.c, task.c read them by
+ * position). */
+#define TRACKER_SELECT \
+	"SELECT k.id, k.user_id, k.name, k.description, k.time_mode, k.time_mode_since, k.start_date, k.end_date," \
+	" k.status, k.color, ifnull(k.category_id, 0), ifnull(c.name, ''), k.position, k.created_at," \
+	" ifnull(k.deleted_at, 0), (SELECT count(*) FROM task_templates t WHERE t.tracker_id = k.id" \
+	" AND t.status = 'active' AND t.deleted_at IS NULL)" \
+	" FROM trackers k LEFT JOIN categories c ON c.id = k.category_id AND c.user_id = k.user_id"
+#define TASK_COLUMNS \
+	"t.id, t.tracker_id, t.name, t.description, t.points, t.weight, t.time_of_day, t.kind," \
+	" ifnull(t.target_value, 0), ifnull(t.target_direction, 'at_least'), t.unit, t.schedule_kind," \
+	" t.schedule_weekdays, ifnull(t.schedule_interval_days, 0), t.schedule_anchor, ifnull(t.schedule_times, 0)," \
+	" ifnull(t.schedule_window_days, 0), t.difficulty, t.priority, t.counts_toward_goals, t.status," \
+	" ifnull(t.reminder_minute, -1), t.reminder_weekdays, t.position, ifnull(t.deleted_at, 0)"
+#define TASK_FIELDS \
+	"name, description, points, weight, time_of_day, kind, target_value, target_direction, unit, schedule_kind," \
+	" schedule_weekdays, schedule_interval_days, schedule_anchor, schedule_times, schedule_window_days, difficulty," \
+	" priority, counts_toward_goals, status, reminder_minute, reminder_weekdays"
+/* The owner of a task template (the statement's table is task_templates). */
+#define TASK_OWNED \
+	" EXISTS (SELECT 1 FROM trackers k WHERE k.id = task_templates.tracker_id AND k.user_id = :user_id)"
+
 static const struct {
 	const char *name;
 	const char *sql;
@@ -71,6 +93,217 @@ static const struct {
 	[STMT_OWNS_SHARE_LINK] = { "owns_share_link", "SELECT 1 FROM share_links WHERE id = :id AND user_id = :user_id" },
 	[STMT_OWNS_CATEGORY] = { "owns_category", "SELECT 1 FROM categories WHERE id = :id AND user_id = :user_id" },
 	[STMT_OWNS_TAG] = { "owns_tag", "SELECT 1 FROM tags WHERE id = :id AND user_id = :user_id" },
+
+	[STMT_TRACKER_INSERT] = { "tracker_insert",
+		"INSERT INTO trackers (user_id, name, description, time_mode, start_date, end_date, color, category_id, position,"
+		" created_at, updated_at) VALUES (:user_id, :name, :description, :time_mode, :start_date, :end_date, :color,"
+		" :category_id, (SELECT ifnull(max(position), 0) + 1 FROM trackers WHERE user_id = :user_id), :now, :now)" },
+	[STMT_TRACKER_NAME_TAKEN] = { "tracker_name_taken",
+		"SELECT 1 FROM trackers WHERE user_id = :user_id AND deleted_at IS NULL AND id <> :id"
+		" AND name = :name COLLATE NOCASE LIMIT 1" },
+	[STMT_TRACKER_GET] = { "tracker_get",
+		TRACKER_SELECT " WHERE k.id = :id AND k.user_id = :user_id AND (:include_deleted OR k.deleted_at IS NULL)" },
+	[STMT_TRACKER_LIST] = { "tracker_list",
+		TRACKER_SELECT " WHERE k.user_id = :user_id"
+		" AND CASE WHEN :deleted THEN k.deleted_at IS NOT NULL"
+		" ELSE k.deleted_at IS NULL AND (:status IS NULL OR k.status = :status) END"
+		" AND (:tag_id = 0 OR EXISTS (SELECT 1 FROM task_templates t JOIN template_tags tt ON tt.task_template_id = t.id"
+		" WHERE t.tracker_id = k.id AND tt.tag_id = :tag_id AND (t.deleted_at IS NULL OR t.deleted_at = k.deleted_at)))"
+		" ORDER BY k.position, k.id" },
+	[STMT_TRACKER_STATE] = { "tracker_state",
+		"SELECT time_mode, status, position FROM trackers WHERE id = :id AND user_id = :user_id AND deleted_at IS NULL" },
+	[STMT_TRACKER_UPDATE] = { "tracker_update",
+		"UPDATE trackers SET name = :name, description = :description, start_date = :start_date, end_date = :end_date,"
+		" color = :color, category_id = :category_id, updated_at = :now"
+		" WHERE id = :id AND user_id = :user_id AND deleted_at IS NULL" },
+	[STMT_TRACKER_SET_STATUS] = { "tracker_set_status",
+		"UPDATE trackers SET status = :status, updated_at = :now WHERE id = :id AND user_id = :user_id AND deleted_at IS NULL" },
+	[STMT_TRACKER_SET_MODE] = { "tracker_set_mode",
+		"UPDATE trackers SET time_mode = :time_mode, time_mode_since = :since, updated_at = :now"
+		" WHERE id = :id AND user_id = :user_id AND deleted_at IS NULL" },
+	[STMT_TRACKER_MARK_LEGACY] = { "tracker_mark_legacy",
+		"UPDATE tracker_instances SET legacy = 1"
+		" WHERE tracker_id = (SELECT id FROM trackers WHERE id = :id AND user_id = :user_id) AND legacy = 0" },
+	[STMT_TRACKER_DELETED_GET] = { "tracker_deleted_get",
+		"SELECT name, deleted_at FROM trackers WHERE id = :id AND user_id = :user_id AND deleted_at IS NOT NULL" },
+	/* Soft delete (:old NULL, :new now) and restore (:old the deletion time, :new NULL) of a tracker and,
+	 * in the four cascade statements, of what its deletion took with it. */
+	[STMT_TRACKER_SET_DELETED] = { "tracker_set_deleted",
+		"UPDATE trackers SET deleted_at = :new, name = coalesce(:name, name), updated_at = :now"
+		" WHERE id = :id AND user_id = :user_id AND deleted_at IS :old" },
+	[STMT_TRACKER_CASCADE_TEMPLATES] = { "tracker_cascade_templates",
+		"UPDATE task_templates SET deleted_at = :new"
+		" WHERE tracker_id = (SELECT id FROM trackers WHERE id = :id AND user_id = :user_id) AND deleted_at IS :old" },
+	[STMT_TRACKER_CASCADE_INSTANCES] = { "tracker_cascade_instances",
+		"UPDATE tracker_instances SET deleted_at = :new"
+		" WHERE tracker_id = (SELECT id FROM trackers WHERE id = :id AND user_id = :user_id) AND deleted_at IS :old" },
+	[STMT_TRACKER_CASCADE_TASK_INSTANCES] = { "tracker_cascade_task_instances",
+		"UPDATE task_instances SET deleted_at = :new WHERE tracker_instance_id IN (SELECT i.id FROM tracker_instances i"
+		" JOIN trackers k ON k.id = i.tracker_id WHERE k.id = :id AND k.user_id = :user_id) AND deleted_at IS :old" },
+	[STMT_TRACKER_CASCADE_NOTES] = { "tracker_cascade_notes",
+		"UPDATE day_notes SET deleted_at = :new"
+		" WHERE tracker_id = (SELECT id FROM trackers WHERE id = :id AND user_id = :user_id) AND deleted_at IS :old" },
+	[STMT_TRACKER_CLONE] = { "tracker_clone",
+		"INSERT INTO trackers (user_id, name, description, time_mode, start_date, end_date, color, category_id, position,"
+		" created_at, updated_at) SELECT user_id, :name, description, time_mode, start_date, end_date, color, category_id,"
+		" (SELECT max(position) + 1 FROM trackers WHERE user_id = :user_id), :now, :now"
+		" FROM trackers WHERE id = :id AND user_id = :user_id AND deleted_at IS NULL" },
+	[STMT_TRACKER_CLONE_TEMPLATE_IDS] = { "tracker_clone_template_ids",
+		"SELECT t.id FROM task_templates t JOIN trackers k ON k.id = t.tracker_id"
+		" WHERE k.id = :id AND k.user_id = :user_id AND t.deleted_at IS NULL ORDER BY t.position, t.id" },
+	[STMT_TRACKER_CLONE_TEMPLATE] = { "tracker_clone_template",
+		"INSERT INTO task_templates (tracker_id, " TASK_FIELDS ", position, created_at, updated_at)"
+		" SELECT :new_tracker_id, " TASK_FIELDS ", position, :now, :now FROM task_templates"
+		" WHERE id = :id AND" TASK_OWNED
+		" AND (SELECT user_id FROM trackers WHERE id = :new_tracker_id) = :user_id" },
+	[STMT_TRACKER_CLONE_TAGS] = { "tracker_clone_tags",
+		"INSERT INTO template_tags (task_template_id, tag_id) SELECT :new_id, tt.tag_id FROM template_tags tt"
+		" JOIN tags g ON g.id = tt.tag_id WHERE tt.task_template_id = :id AND g.user_id = :user_id" },
+	/* Ordering: renumber 1..n by (position, id), find the neighbour with the same status in the
+	 * direction of :delta, swap the two positions. */
+	[STMT_TRACKER_RENUMBER] = { "tracker_renumber",
+		"UPDATE trackers SET position = r.n FROM (SELECT id, row_number() OVER (ORDER BY position, id) AS n"
+		" FROM trackers WHERE user_id = :user_id) AS r WHERE trackers.id = r.id AND trackers.position <> r.n" },
+	[STMT_TRACKER_NEIGHBOUR] = { "tracker_neighbour",
+		"SELECT id, position FROM trackers WHERE user_id = :user_id AND deleted_at IS NULL AND status = :status"
+		" AND CASE WHEN :delta < 0 THEN position < :position ELSE position > :position END"
+		" ORDER BY CASE WHEN :delta < 0 THEN -position ELSE position END LIMIT 1" },
+	[STMT_TRACKER_SWAP] = { "tracker_swap",
+		"UPDATE trackers SET position = CASE id WHEN :a THEN :b_position ELSE :a_position END, updated_at = :now"
+		" WHERE user_id = :user_id AND id IN (:a, :b)" },
+
+	[STMT_CATEGORY_INSERT] = { "category_insert",
+		"INSERT INTO categories (user_id, name, color, position, created_at, updated_at) VALUES (:user_id, :name, :color,"
+		" (SELECT ifnull(max(position), 0) + 1 FROM categories WHERE user_id = :user_id), :now, :now)" },
+	[STMT_CATEGORY_UPDATE] = { "category_update",
+		"UPDATE categories SET name = :name, color = :color, updated_at = :now WHERE id = :id AND user_id = :user_id" },
+	[STMT_CATEGORY_DELETE] = { "category_delete", "DELETE FROM categories WHERE id = :id AND user_id = :user_id" },
+	[STMT_CATEGORY_LIST] = { "category_list",
+		"SELECT c.id, c.name, c.color, (SELECT count(*) FROM trackers k WHERE k.category_id = c.id AND k.deleted_at IS NULL)"
+		" FROM categories c WHERE c.user_id = :user_id ORDER BY c.name COLLATE NOCASE, c.id" },
+
+	[STMT_TASK_INSERT] = { "task_insert",
+		"INSERT INTO task_templates (tracker_id, " TASK_FIELDS ", position, created_at, updated_at)"
+		" SELECT k.id, :name, :description, :points, :weight, :time_of_day, :kind, :target_value, :target_direction, :unit,"
+		" :schedule_kind, :schedule_weekdays, :schedule_interval_days, :schedule_anchor, :schedule_times,"
+		" :schedule_window_days, :difficulty, :priority, :counts_toward_goals, :status, :reminder_minute,"
+		" :reminder_weekdays, (SELECT ifnull(max(position), 0) + 1 FROM task_templates WHERE tracker_id = k.id), :now, :now"
+		" FROM trackers k WHERE k.id = :tracker_id AND k.user_id = :user_id AND k.deleted_at IS NULL" },
+	[STMT_TASK_GET] = { "task_get",
+		"SELECT " TASK_COLUMNS " FROM task_templates t JOIN trackers k ON k.id = t.tracker_id"
+		" WHERE t.id = :id AND k.user_id = :user_id AND (:include_deleted OR t.deleted_at IS NULL)" },
+	[STMT_TASK_LIST] = { "task_list",
+		"SELECT " TASK_COLUMNS " FROM task_templates t JOIN trackers k ON k.id = t.tracker_id"
+		" WHERE t.tracker_id = :tracker_id AND k.user_id = :user_id AND (:include_deleted OR t.deleted_at IS NULL)"
+		" ORDER BY t.position, t.id" },
+	[STMT_TASK_STATE] = { "task_state",
+		"SELECT t.tracker_id, t.position, k.time_mode FROM task_templates t JOIN trackers k ON k.id = t.tracker_id"
+		" WHERE t.id = :id AND k.user_id = :user_id AND t.deleted_at IS NULL AND k.deleted_at IS NULL" },
+	[STMT_TASK_UPDATE] = { "task_update",
+		"UPDATE task_templates SET name = :name, description = :description, points = :points, weight = :weight,"
+		" time_of_day = :time_of_day, kind = :kind, target_value = :target_value, target_direction = :target_direction,"
+		" unit = :unit, schedule_kind = :schedule_kind, schedule_weekdays = :schedule_weekdays,"
+		" schedule_interval_days = :schedule_interval_days, schedule_anchor = :schedule_anchor,"
+		" schedule_times = :schedule_times, schedule_window_days = :schedule_window_days, difficulty = :difficulty,"
+		" priority = :priority, counts_toward_goals = :counts_toward_goals, status = :status,"
+		" reminder_minute = :reminder_minute, reminder_weekdays = :reminder_weekdays, updated_at = :now"
+		" WHERE id = :id AND deleted_at IS NULL AND" TASK_OWNED },
+	[STMT_TASK_TAGS] = { "task_tags",
+		"SELECT g.id, g.name, g.color FROM template_tags tt JOIN tags g ON g.id = tt.tag_id"
+		" WHERE tt.task_template_id = :id AND g.user_id = :user_id ORDER BY g.name COLLATE NOCASE, g.id" },
+	[STMT_TASK_TAGS_CLEAR] = { "task_tags_clear",
+		"DELETE FROM template_tags WHERE task_template_id = :id AND EXISTS (SELECT 1 FROM task_templates t"
+		" JOIN trackers k ON k.id = t.tracker_id WHERE t.id = :id AND k.user_id = :user_id)" },
+	[STMT_TASK_TAG_ADD] = { "task_tag_add",
+		"INSERT OR IGNORE INTO template_tags (task_template_id, tag_id) SELECT t.id, g.id"
+		" FROM task_templates t JOIN trackers k ON k.id = t.tracker_id JOIN tags g ON g.id = :tag_id"
+		" WHERE t.id = :id AND k.user_id = :user_id AND g.user_id = :user_id" },
+	[STMT_TASK_SET_DELETED] = { "task_set_deleted",
+		"UPDATE task_templates SET deleted_at = :now WHERE id = :id AND deleted_at IS NULL AND" TASK_OWNED },
+	[STMT_TASK_RESTORE] = { "task_restore",
+		"UPDATE task_templates SET deleted_at = NULL, updated_at = :now WHERE id = :id AND deleted_at IS NOT NULL"
+		" AND EXISTS (SELECT 1 FROM trackers k WHERE k.id = task_templates.tracker_id AND k.user_id = :user_id"
+		" AND k.deleted_at IS NULL)" },
+	[STMT_TASK_DELETED_LIST] = { "task_deleted_list",
+		"SELECT " TASK_COLUMNS ", k.name FROM task_templates t JOIN trackers k ON k.id = t.tracker_id"
+		" WHERE k.user_id = :user_id AND t.deleted_at IS NOT NULL AND k.deleted_at IS NULL"
+		" ORDER BY t.deleted_at DESC, t.id DESC" },
+	[STMT_TASK_RENUMBER] = { "task_renumber",
+		"UPDATE task_templates SET position = r.n FROM (SELECT t.id, row_number() OVER (ORDER BY t.position, t.id) AS n"
+		" FROM task_templates t JOIN trackers k ON k.id = t.tracker_id WHERE t.tracker_id = :tracker_id"
+		" AND k.user_id = :user_id) AS r WHERE task_templates.id = r.id AND task_templates.position <> r.n" },
+	[STMT_TASK_NEIGHBOUR] = { "task_neighbour",
+		"SELECT id, position FROM task_templates WHERE tracker_id = :tracker_id AND deleted_at IS NULL AND" TASK_OWNED
+		" AND CASE WHEN :delta < 0 THEN position < :position ELSE position > :position END"
+		" ORDER BY CASE WHEN :delta < 0 THEN -position ELSE position END LIMIT 1" },
+	[STMT_TASK_SWAP] = { "task_swap",
+		"UPDATE task_templates SET position = CASE id WHEN :a THEN :b_position ELSE :a_position END, updated_at = :now"
+		" WHERE tracker_id = :tracker_id AND id IN (:a, :b) AND" TASK_OWNED },
+
+	[STMT_TAG_INSERT] = { "tag_insert",
+		"INSERT INTO tags (user_id, name, color, created_at) VALUES (:user_id, :name, :color, :now)" },
+	[STMT_TAG_UPDATE] = { "tag_update",
+		"UPDATE tags SET name = :name, color = :color WHERE id = :id AND user_id = :user_id" },
+	[STMT_TAG_DELETE] = { "tag_delete", "DELETE FROM tags WHERE id = :id AND user_id = :user_id" },
+	[STMT_TAG_LIST] = { "tag_list",
+		"SELECT g.id, g.name, g.color, (SELECT count(*) FROM template_tags tt JOIN task_templates t"
+		" ON t.id = tt.task_template_id WHERE tt.tag_id = g.id AND t.deleted_at IS NULL)"
+		" FROM tags g WHERE g.user_id = :user_id ORDER BY g.name COLLATE NOCASE, g.id" },
+
+	[STMT_INSTANCE_FIND] = { "instance_find",
+		"SELECT id, period_start, period_end, time_mode, legacy FROM tracker_instances"
+		" WHERE tracker_id = :tracker_id AND period_start = :period_start AND period_end = :period_end"
+		" AND deleted_at IS NULL" },
+	[STMT_INSTANCE_INSERT] = { "instance_insert",
+		"INSERT INTO tracker_instances (tracker_id, period_start, period_end, tracking_date, time_mode, created_at)"
+		" VALUES (:tracker_id, :period_start, :period_end, :tracking_date, :time_mode, :now)" },
+	[STMT_INSTANCE_TEMPLATES] = { "instance_templates",
+		"SELECT id, name, points, weight, kind, target_value, target_direction, unit, schedule_kind, schedule_weekdays,"
+		" schedule_interval_days, schedule_anchor, schedule_times, schedule_window_days, created_at"
+		" FROM task_templates WHERE tracker_id = :tracker_id AND deleted_at IS NULL AND status = 'active'"
+		" ORDER BY position, id" },
+	[STMT_INSTANCE_TASK_INSERT] = { "instance_task_insert",
+		"INSERT INTO task_instances (tracker_instance_id, task_template_id, name, points, weight, kind, target_value,"
+		" target_direction, unit, created_at, updated_at)"
+		" VALUES (:tracker_instance_id, :task_template_id, :name, :points, :weight, :kind, :target_value,"
+		" :target_direction, :unit, :now, :now) ON CONFLICT DO NOTHING" },
+	[STMT_INSTANCE_TASKS] = { "instance_tasks",
+		"SELECT ti.id, ti.tracker_instance_id, ti.task_template_id, ti.status, ti.value, ti.note, ti.name, ti.points, ti.weight, ti.kind, ti.target_value, ti.target_direction, ti.unit, tt.deleted_at IS NOT NULL, tt.time_of_day, tt.position, ifnull(ti.first_completed_at, 0), ifnull(ti.completed_at, 0)"
+		" FROM task_instances ti JOIN tracker_instances i ON i.id = ti.tracker_instance_id"
+		" JOIN trackers k ON k.id = i.tracker_id JOIN task_templates tt ON tt.id = ti.task_template_id"
+		" WHERE ti.tracker_instance_id = :tracker_instance_id AND k.user_id = :user_id AND ti.deleted_at IS NULL"
+		" ORDER BY CASE tt.time_of_day WHEN 'morning' THEN 0 WHEN 'afternoon' THEN 1 WHEN 'evening' THEN 2 ELSE 3 END,"
+		" tt.position, ti.id" },
+	[STMT_INSTANCE_TASK_GET] = { "instance_task_get",
+		"SELECT ti.id, ti.tracker_instance_id, ti.task_template_id, ti.status, ti.value, ti.note, ti.name, ti.points, ti.weight, ti.kind, ti.target_value, ti.target_direction, ti.unit, tt.deleted_at IS NOT NULL, tt.time_of_day, tt.position, ifnull(ti.first_completed_at, 0), ifnull(ti.completed_at, 0), i.period_start, i.period_end, i.time_mode, i.legacy, i.tracker_id"
+		" FROM task_instances ti JOIN tracker_instances i ON i.id = ti.tracker_instance_id"
+		" JOIN trackers k ON k.id = i.tracker_id JOIN task_templates tt ON tt.id = ti.task_template_id"
+		" WHERE ti.id = :id AND k.user_id = :user_id AND ti.deleted_at IS NULL AND k.deleted_at IS NULL" },
+	[STMT_INSTANCE_TASK_UPDATE] = { "instance_task_update",
+		"UPDATE task_instances SET status = :status, value = :value,"
+		" first_completed_at = coalesce(first_completed_at, :completed_at), completed_at = :completed_at,"
+		" completed_day = :completed_day, updated_at = :now WHERE id = :id" },
+	[STMT_INSTANCE_EVENT_INSERT] = { "instance_event_insert",
+		"INSERT INTO task_events (task_instance_id, at, old_status, new_status, old_value, new_value, source)"
+		" VALUES (:task_instance_id, :now, :old_status, :new_status, :old_value, :new_value, :source)" },
+	[STMT_INSTANCE_EVENTS] = { "instance_events",
+		"SELECT e.at, i.period_start, i.period_end, e.old_status, e.new_status, e.old_value, e.new_value, e.source"
+		" FROM task_events e JOIN task_instances ti ON ti.id = e.task_instance_id"
+		" JOIN tracker_instances i ON i.id = ti.tracker_instance_id JOIN trackers k ON k.id = i.tracker_id"
+		" WHERE ti.task_template_id = :task_template_id AND k.user_id = :user_id"
+		" ORDER BY e.at DESC, e.id DESC LIMIT :limit" },
+	[STMT_INSTANCE_NOTE_GET] = { "instance_note_get",
+		"SELECT n.body FROM day_notes n JOIN trackers k ON k.id = n.tracker_id"
+		" WHERE n.tracker_id = :tracker_id AND k.user_id = :user_id AND n.day = :day AND n.deleted_at IS NULL" },
+	[STMT_INSTANCE_NOTE_UPSERT] = { "instance_note_upsert",
+		"INSERT INTO day_notes (tracker_id, day, body, created_at, updated_at)"
+		" SELECT :tracker_id, :day, :body, :now, :now WHERE EXISTS"
+		" (SELECT 1 FROM trackers WHERE id = :tracker_id AND user_id = :user_id AND deleted_at IS NULL)"
+		" ON CONFLICT (tracker_id, day) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at,"
+		" deleted_at = NULL" },
+	[STMT_INSTANCE_NOTE_DELETE] = { "instance_note_delete",
+		"DELETE FROM day_notes WHERE tracker_id = :tracker_id AND day = :day"
+		" AND tracker_id IN (SELECT id FROM trackers WHERE user_id = :user_id)" },
 
 	[STMT_ATTEMPT_GET] = { "attempt_get",
 		"SELECT window_start, count, last_at FROM login_attempts WHERE key = :key" },

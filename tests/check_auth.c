@@ -88,7 +88,7 @@ static bool home_logged_in(const char *cookie, const char *display_name)
 	testapp_request(&t, "GET", "/", NULL, NULL, 0, extra, &r);
 	assert_status(&r, 200);
 	char hello[160];
-	snprintf(hello, sizeof hello, "<h1>Hello, %s</h1>", display_name);
+	snprintf(hello, sizeof hello, "<a href=\"/settings\">%s · Settings</a>", display_name);
 	bool in = strstr(r.body, hello) != NULL, out = strstr(r.body, "Track habits, routines") != NULL;
 	ck_assert_msg(in != out, "neither clearly logged in nor out:\n%s", r.body);
 	if (in)
@@ -675,7 +675,7 @@ START_TEST(https_cookies)
 	testresp_free(&r);
 
 	testapp_browse(&t, &j, "GET", "/", NULL, tls, &r);
-	ck_assert_ptr_nonnull(strstr(r.body, "<h1>Hello, Ann</h1>"));
+	ck_assert_ptr_nonnull(strstr(r.body, "<a href=\"/settings\">Ann · Settings</a>"));
 	testresp_free(&r);
 	char *plain = session_cookie(token);
 	ck_assert(!home_logged_in(plain, "Ann"));

@@ -109,7 +109,7 @@ SC=$(set_cookie trackpro_session)
 check "session cookie HttpOnly, SameSite=Lax, Path=/, no Secure" \
 	bash -c '[[ "$1" == trackpro_session=*"; Path=/"* && "$1" == *HttpOnly* && "$1" == *SameSite=Lax* && "$1" != *Secure* ]]' _ "$SC"
 fetch "$URL/"
-check "/ greets the new user" has "<h1>Hello, $NAME_HTML</h1>"
+check "/ greets the new user" has "<a href=\"/settings\">$NAME_HTML · Settings</a>"
 check "/ has the logout form" has 'action="/logout"'
 
 fetch --data-urlencode "csrf=$TOKEN" --data-urlencode "email=other@example.org" "$URL/register"
@@ -161,7 +161,7 @@ check "logout answers 303 to /login" test "$STATUS $(header Location)" = "303 /l
 check "logout clears the session cookie" bash -c '[[ "$1" == "trackpro_session=; "*"Max-Age=0"* ]]' _ "$(set_cookie trackpro_session)"
 fetch "$URL/"
 check "/ shows the logged-out page" has 'Track habits, routines'
-check "/ no longer greets the user" bash -c '! grep -qF "Hello, " "$1"' _ "$VAR/b"
+check "/ no longer greets the user" bash -c '! grep -qF " · Settings</a>" "$1"' _ "$VAR/b"
 fetch "$URL/settings"
 if [ "$STATUS" != 404 ]; then
 	check "settings without login: 303 to /login?next=/settings" test "$STATUS $(header Location)" = "303 /login?next=/settings"
@@ -177,7 +177,7 @@ fetch --data-urlencode "csrf=$TOKEN" --data-urlencode "email=$EMAIL" --data-urle
 check "login answers 303 to next=/settings" test "$STATUS $(header Location)" = "303 /settings"
 check "login sets a session cookie" test -n "$(set_cookie trackpro_session)"
 fetch "$URL/"
-check "/ greets the user again" has "<h1>Hello, $NAME_HTML</h1>"
+check "/ greets the user again" has "<a href=\"/settings\">$NAME_HTML · Settings</a>"
 
 # ---- wrong password (a fresh browser) ----
 JAR=$VAR/jar2

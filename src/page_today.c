@@ -1,0 +1,504 @@
+/* page_today: the daily check-in loop — Today (/), any day (/day/YYYY-MM-DD), the week
+ * (/week/YYYY-Www), one-click and batch check-ins, day notes and gap fill (issue 4). */
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "civil.h"
+#include "clock.h"
+#include "instance.h"
+#include "log.h"
+#include "pages.h"
+#include "redirect.h"
+#include "session.h"
+#include "tracker.h"
+#include "user.h"
+
+static const char *const weekday_names[7] = { "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+					      "Sunday" };
+static const char *const month_names[12] = { "January", "February", "March", "April", "May", "June", "July",
+					     "August", "September", "October", "November", "December" };
+static const char *const time_of_day_labels[TASK_TIME_OF_DAY__MAX] = {
+	[TASK_ANY_TIME] = "Any time", [TASK_MORNING] = "Morning", [TASK_AFTERNOON] = "Afternoon", [TASK_EVENING] = "Evening",
+};
+
+/* "Saturday 21 November 2026". */
+static const char *day_label(struct arena *a, int64_t day)
+{
+	int y, m, d;
+	civil_to_ymd(day, &y, &m, &d);
+	return arena_printf(a, "%s %d %s %d", weekday_names[civil_weekday(day)], d, month_names[m - 1], y);
+}
+
+/* "21 Nov". */
+static const char *short_label(struct arena *a, int64_t day)
+{
+	int y, m, d;
+	civil_to_ymd(day, &y, &m, &d);
+	return arena_printf(a, "%d %.3s", d, month_names[m - 1]);
+}
+
+/* A day number as an arena "YYYY-MM-DD". */
+static const char *day_text(struct arena *a, int64_t day)
+{
+	char *s = arena_alloc(a, CIVIL_DATE_SIZE);
+	civil_format(day, s);
+	return s;
+}
+
+/* Today in the user's zone. */
+static int64_t user_today(struct app *app, const struct user *u)
+{
+	int64_t day = 0;
+	if (civil_today(u->time_zone, clock_now(&app->clock), &day) < 0)
+		civil_today("UTC", clock_now(&app->clock), &day);
+	return day;
+}
+
+/* A number for a form field or a label: "2", "2.5" (no trailing zeros). */
+static const char *number_text(struct arena *a, double v)
+{
+	if (v == floor(v) && fabs(v) < 1e15)
+		return arena_printf(a, "%.0f", v);
+	return arena_printf(a, "%.4g", v);
+}
+
+/* The view of one task instance. */
+static struct view *task_view(struct arena *a, const struct task_instance *ti)
+{
+	struct view *t = view_map(a);
+	view_set_int(t, "id", ti->id);
+	view_set_str(t, "name", ti->name);
+	view_set_str(t, "status", instance_status_name(ti->status));
+	view_set_str(t, "status_label", instance_status_label(ti->status));
+	view_set_bool(t, "done", ti->status == INSTANCE_DONE);
+	view_set_bool(t, "removed", ti->template_deleted);
+	view_set_int(t, "points", ti->points);
+	if (ti->kind == TASK_MEASURE) {
+		view_set_bool(t, "measure", true);
+		view_set_str(t, "value", ti->has_value ? number_text(a, ti->value) : "");
+		view_set_str(t, "target", number_text(a, ti->target_value));
+		view_set_str(t, "unit", ti->unit);
+		view_set_str(t, "direction", ti->direction == TASK_AT_MOST ? "at most" : "at least");
+	}
+	return t;
+}
+
+struct tracker_list {
+	struct tracker *items;
+	size_t count, cap;
+	struct arena *a;
+};
+
+/* tracker_each callback: copies each tracker into the list. */
+static int collect_tracker(void *ctx, const struct tracker *t)
+{
+	struct tracker_list *l = ctx;
+	if (l->count == l->cap) {
+		size_t cap = l->cap ? l->cap * 2 : 8;
+		struct tracker *grown = arena_calloc(l->a, cap, sizeof *grown);
+		if (l->count)
+			memcpy(grown, l->items, l->count * sizeof *grown);
+		l->items = grown;
+		l->cap = cap;
+	}
+	l->items[l->count++] = *t;
+	return 0;
+}
+
+struct day_tasks {
+	struct arena *a;
+	struct view *groups[TASK_TIME_OF_DAY__MAX];
+	struct completion completion;
+	struct view *ids; /* list of task ids, for the batch form */
+};
+
+/* instance_tasks_each callback: files a task under its time of day. */
+static int add_day_task(void *ctx, const struct task_instance *ti)
+{
+	struct day_tasks *d = ctx;
+	enum task_time_of_day tod = (unsigned)ti->time_of_day < TASK_TIME_OF_DAY__MAX ? ti->time_of_day : TASK_ANY_TIME;
+	if (!d->groups[tod])
+		d->groups[tod] = view_list(d->a);
+	view_push(d->groups[tod], task_view(d->a, ti));
+	view_push(d->ids, view_int(d->a, ti->id));
+	completion_add(&d->completion, ti);
+	return 0;
+}
+
+/* Period label of a weekly or monthly tracker ("Week of 16 Nov – 22 Nov"). */
+static const char *period_label(struct arena *a, const struct tracker_instance *ti)
+{
+	if (ti->time_mode == TIME_MODE_DAILY)
+		return "";
+	return arena_printf(a, "%s %s – %s", ti->time_mode == TIME_MODE_WEEKLY ? "Week" : "Period",
+			    short_label(a, ti->period.start), short_label(a, ti->period.end));
+}
+
+/* Builds the view of one tracker on day (opening its period); NULL when the day is outside its
+ * dates. Adds its completion to *overall. */
+static struct view *tracker_day_view(struct app *app, struct req *r, const struct tracker *t, int64_t day,
+				     struct completion *overall, int *status)
+{
+	const struct user *u = r->user;
+	struct tracker_instance ti;
+	enum instance_result res = instance_open(&app->db, clock_now(&app->clock), t, u->week_start, u->time_zone, day, &ti);
+	if (res == INSTANCE_OUT_OF_WINDOW)
+		return NULL;
+	if (res != INSTANCE_OK) {
+		*status = 500;
+		return NULL;
+	}
+	struct day_tasks d = { .a = r->arena, .ids = view_list(r->arena) };
+	if (instance_tasks_each(&app->db, r->arena, u->id, ti.id, add_day_task, &d) != INSTANCE_OK) {
+		*status = 500;
+		return NULL;
+	}
+	struct view *v = view_map(r->arena);
+	view_set_int(v, "id", t->id);
+	view_set_str(v, "name", t->name);
+	view_set_str(v, "color", t->color);
+	view_set_str(v, "period", period_label(r->arena, &ti));
+	struct view *groups = view_list(r->arena);
+	static const enum task_time_of_day order[] = { TASK_MORNING, TASK_AFTERNOON, TASK_EVENING, TASK_ANY_TIME };
+	for (size_t g = 0; g < sizeof order / sizeof order[0]; g++) {
+		enum task_time_of_day tod = order[g];
+		if (!d.groups[tod])
+			continue;
+		struct view *group = view_map(r->arena);
+		view_set_str(group, "label", time_of_day_labels[tod]);
+		view_set(group, "tasks", d.groups[tod]);
+		view_push(groups, group);
+	}
+	view_set(v, "groups", groups);
+	view_set_bool(v, "has_tasks", d.completion.total > 0 || view_len(d.ids) > 0);
+	view_set_int(v, "done", d.completion.done);
+	view_set_int(v, "total", d.completion.total);
+	view_set_int(v, "percent", completion_percent(&d.completion));
+	view_set(v, "task_ids", d.ids);
+	const char *note = "";
+	if (instance_note_get(&app->db, r->arena, u->id, t->id, day, &note) != INSTANCE_OK) {
+		*status = 500;
+		return NULL;
+	}
+	view_set_str(v, "note", note);
+	overall->done += d.completion.done;
+	overall->total += d.completion.total;
+	overall->done_weight += d.completion.done_weight;
+	overall->due_weight += d.completion.due_weight;
+	return v;
+}
+
+/* Renders the day page for day (Today when it is the user's today). */
+static int render_day(struct app *app, struct req *r, struct resp *w, int64_t day)
+{
+	const struct user *u = r->user;
+	int64_t today = user_today(app, u);
+	struct view *v = page_view(app, r);
+	view_set_str(v, "title", day == today ? "Today" : day_label(r->arena, day));
+	view_set_str(v, "date", day_text(r->arena, day));
+	view_set_str(v, "date_label", day_label(r->arena, day));
+	view_set_bool(v, "is_today", day == today);
+	view_set_bool(v, "is_past", day < today);
+	view_set_bool(v, "is_future", day > today);
+	view_set_str(v, "prev_day", day_text(r->arena, day - 1));
+	view_set_str(v, "next_day", day_text(r->arena, day + 1));
+	view_set_str(v, "today", day_text(r->arena, today));
+	char week[CIVIL_ISO_WEEK_SIZE];
+	civil_format_iso_week(day, week);
+	view_set_str(v, "week", arena_strdup(r->arena, week));
+	view_set_str(v, "back", arena_printf(r->arena, "/day/%s", day_text(r->arena, day)));
+
+	struct tracker_list list = { .a = r->arena };
+	if (tracker_each(&app->db, r->arena, u->id, TRACKER_LIST_ACTIVE, 0, collect_tracker, &list) != TRACKER_OK)
+		return 500;
+	if (db_begin_write(&app->db) < 0)
+		return 500;
+	struct completion overall = { 0 };
+	struct view *trackers = view_list(r->arena);
+	int status = 0, gaps = 0;
+	for (size_t i = 0; i < list.count && !status; i++) {
+		struct view *tv = tracker_day_view(app, r, &list.items[i], day, &overall, &status);
+		if (tv)
+			view_push(trackers, tv);
+		int n = 0;
+		if (!status && day == today &&
+		    instance_gap_count(&app->db, &list.items[i], u->week_start, u->time_zone, today, &n) == INSTANCE_OK)
+			gaps += n;
+	}
+	if (status) {
+		db_rollback(&app->db);
+		return status;
+	}
+	if (db_commit(&app->db) < 0)
+		return 500;
+	view_set(v, "trackers", trackers);
+	view_set_bool(v, "no_trackers", list.count == 0);
+	view_set_bool(v, "nothing_due", list.count > 0 && overall.total == 0);
+	view_set_int(v, "done", overall.done);
+	view_set_int(v, "total", overall.total);
+	view_set_int(v, "percent", completion_percent(&overall));
+	if (gaps > 0)
+		view_set_int(v, "gap_count", gaps);
+	const char *saved = req_query(r, "saved");
+	if (saved)
+		view_set_str(v, "notice", strcmp(saved, "note") == 0   ? "The note was saved."
+					  : strcmp(saved, "gaps") == 0 ? "The days you were away were filled in."
+								       : "Saved.");
+	return page_render(app, w, "today", v);
+}
+
+int page_today_get(struct app *app, struct req *r, struct resp *w)
+{
+	return render_day(app, r, w, user_today(app, r->user));
+}
+
+int page_day_get(struct app *app, struct req *r, struct resp *w)
+{
+	int64_t day;
+	if (civil_parse(r->route_strs[0], &day) < 0)
+		return 404;
+	return render_day(app, r, w, day);
+}
+
+int page_day_pick_get(struct app *app, struct req *r, struct resp *w)
+{
+	const char *date = req_query(r, "date");
+	int64_t day;
+	if (!date || civil_parse(date, &day) < 0)
+		day = user_today(app, r->user);
+	resp_redirect(w, arena_printf(r->arena, "/day/%s", day_text(r->arena, day)));
+	return 0;
+}
+
+/* Parses a non-negative decimal number up to 1e12; -1 when s is not one. */
+static int parse_amount(const char *s, double *out)
+{
+	char *end;
+	errno = 0;
+	double v = strtod(s, &end);
+	if (errno || end == s || *end || !isfinite(v) || v < 0 || v > 1e12)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+/* The local page to return to after a check-in ("back" field), "/" by default. */
+static const char *back_to(struct req *r)
+{
+	const char *back = req_form(r, "back");
+	return redirect_safe(back && *back ? back : "/");
+}
+
+int page_checkin_post(struct app *app, struct req *r, struct resp *w)
+{
+	const struct user *u = r->user;
+	const char *status_text = req_form(r, "status"), *value_text = page_field(r, "value");
+	enum instance_status status;
+	if (!status_text || instance_status_parse(status_text, &status) < 0)
+		return 400;
+	double value = 0;
+	bool value_set = *value_text != '\0';
+	if (value_set && parse_amount(value_text, &value) < 0)
+		return 422;
+	if (db_begin_write(&app->db) < 0)
+		return 500;
+	enum instance_result res = instance_set(&app->db, clock_now(&app->clock), user_today(app, u), u->id,
+						r->route_ints[0], status, value_set, value, SOURCE_WEB);
+	if (res != INSTANCE_OK) {
+		db_rollback(&app->db);
+		return res == INSTANCE_NOT_FOUND ? 404 : res == INSTANCE_INVALID ? 422 : 500;
+	}
+	if (db_commit(&app->db) < 0)
+		return 500;
+	resp_redirect(w, back_to(r));
+	return 0;
+}
+
+int page_day_batch_post(struct app *app, struct req *r, struct resp *w)
+{
+	const struct user *u = r->user;
+	int64_t day;
+	if (civil_parse(r->route_strs[0], &day) < 0)
+		return 404;
+	int64_t now = clock_now(&app->clock), today = user_today(app, u);
+	if (db_begin_write(&app->db) < 0)
+		return 500;
+	int status = 0;
+	/* every listed task: checked → done, unchecked and done → to do, a value → measured */
+	for (size_t i = 0; i < r->form.count && !status; i++) {
+		const struct http_param *p = &r->form.items[i];
+		if (strcmp(p->name, "task") != 0)
+			continue;
+		char *end;
+		errno = 0;
+		long long id = strtoll(p->value, &end, 10);
+		if (errno || end == p->value || *end || id <= 0) {
+			status = 400;
+			break;
+		}
+		struct task_instance ti;
+		struct arena a;
+		arena_init(&a);
+		enum instance_result res = instance_task_get(&app->db, &a, u->id, id, &ti, NULL, NULL);
+		arena_free(&a);
+		if (res != INSTANCE_OK) {
+			status = res == INSTANCE_NOT_FOUND ? 404 : 500;
+			break;
+		}
+		const char *value_text = page_field(r, arena_printf(r->arena, "value_%lld", id));
+		bool checked = req_form(r, arena_printf(r->arena, "done_%lld", id)) != NULL;
+		enum instance_status next = ti.status;
+		bool value_set = false;
+		double value = 0;
+		if (ti.kind == TASK_MEASURE && *value_text) {
+			if (parse_amount(value_text, &value) < 0) {
+				status = 422;
+				break;
+			}
+			value_set = true;
+			next = INSTANCE_TODO; /* the value decides */
+		} else if (checked) {
+			next = INSTANCE_DONE;
+		} else if (ti.status == INSTANCE_DONE) {
+			next = INSTANCE_TODO;
+		}
+		res = instance_set(&app->db, now, today, u->id, id, next, value_set, value, SOURCE_BATCH);
+		if (res != INSTANCE_OK)
+			status = res == INSTANCE_INVALID ? 422 : 500;
+	}
+	if (status) {
+		db_rollback(&app->db);
+		return status;
+	}
+	if (db_commit(&app->db) < 0)
+		return 500;
+	resp_redirect(w, arena_printf(r->arena, "/day/%s?saved=batch", day_text(r->arena, day)));
+	return 0;
+}
+
+int page_note_post(struct app *app, struct req *r, struct resp *w)
+{
+	const struct user *u = r->user;
+	int64_t day;
+	if (civil_parse(r->route_strs[0], &day) < 0)
+		return 404;
+	const char *body = req_form(r, "note");
+	if (!body)
+		body = "";
+	/* trailing white space is not content: a note of blanks is no note */
+	size_t n = strlen(body);
+	while (n && (body[n - 1] == ' ' || body[n - 1] == '\n' || body[n - 1] == '\r' || body[n - 1] == '\t'))
+		n--;
+	body = arena_strndup(r->arena, body, n);
+	if (db_begin_write(&app->db) < 0)
+		return 500;
+	enum instance_result res = instance_note_set(&app->db, clock_now(&app->clock), u->id, r->route_ints[0], day, body);
+	if (res != INSTANCE_OK) {
+		db_rollback(&app->db);
+		if (res == INSTANCE_INVALID)
+			return 422;
+		return res == INSTANCE_NOT_FOUND ? 404 : 500;
+	}
+	if (db_commit(&app->db) < 0)
+		return 500;
+	resp_redirect(w, arena_printf(r->arena, "/day/%s?saved=note", day_text(r->arena, day)));
+	return 0;
+}
+
+int page_gap_fill_post(struct app *app, struct req *r, struct resp *w)
+{
+	const struct user *u = r->user;
+	struct tracker_list list = { .a = r->arena };
+	if (tracker_each(&app->db, r->arena, u->id, TRACKER_LIST_ACTIVE, 0, collect_tracker, &list) != TRACKER_OK)
+		return 500;
+	int64_t now = clock_now(&app->clock), today = user_today(app, u);
+	if (db_begin_write(&app->db) < 0)
+		return 500;
+	for (size_t i = 0; i < list.count; i++) {
+		int filled = 0;
+		if (instance_gap_fill(&app->db, now, &list.items[i], u->week_start, u->time_zone, today, &filled) !=
+		    INSTANCE_OK) {
+			db_rollback(&app->db);
+			return 500;
+		}
+	}
+	if (db_commit(&app->db) < 0)
+		return 500;
+	resp_redirect(w, "/?saved=gaps");
+	return 0;
+}
+
+int page_week_get(struct app *app, struct req *r, struct resp *w)
+{
+	const struct user *u = r->user;
+	int64_t monday;
+	if (civil_parse_iso_week(r->route_strs[0], &monday) < 0)
+		return 404;
+	int64_t first = civil_week_start(monday, u->week_start), today = user_today(app, u);
+	struct view *v = page_view(app, r);
+	char week[CIVIL_ISO_WEEK_SIZE];
+	civil_format_iso_week(monday, week);
+	view_set_str(v, "title", arena_printf(r->arena, "Week %s", week));
+	civil_format_iso_week(monday - 7, week);
+	view_set_str(v, "prev_week", arena_strdup(r->arena, week));
+	civil_format_iso_week(monday + 7, week);
+	view_set_str(v, "next_week", arena_strdup(r->arena, week));
+	struct tracker_list list = { .a = r->arena };
+	if (tracker_each(&app->db, r->arena, u->id, TRACKER_LIST_ACTIVE, 0, collect_tracker, &list) != TRACKER_OK)
+		return 500;
+	if (db_begin_write(&app->db) < 0)
+		return 500;
+	struct view *days = view_list(r->arena);
+	int status = 0;
+	for (int k = 0; k < 7 && !status; k++) {
+		int64_t day = first + k;
+		struct view *d = view_map(r->arena);
+		view_set_str(d, "date", day_text(r->arena, day));
+		view_set_str(d, "weekday", weekday_names[civil_weekday(day)]);
+		view_set_str(d, "label", short_label(r->arena, day));
+		view_set_bool(d, "is_today", day == today);
+		struct view *tasks = view_list(r->arena);
+		struct completion c = { 0 };
+		for (size_t i = 0; i < list.count && !status; i++) {
+			const struct tracker *t = &list.items[i];
+			if (t->time_mode != TIME_MODE_DAILY)
+				continue; /* weekly and monthly trackers show on their day pages */
+			struct tracker_instance ti;
+			enum instance_result res = instance_open(&app->db, clock_now(&app->clock), t, u->week_start,
+								 u->time_zone, day, &ti);
+			if (res == INSTANCE_OUT_OF_WINDOW)
+				continue;
+			struct day_tasks dt = { .a = r->arena, .ids = view_list(r->arena) };
+			if (res != INSTANCE_OK ||
+			    instance_tasks_each(&app->db, r->arena, u->id, ti.id, add_day_task, &dt) != INSTANCE_OK) {
+				status = 500;
+				break;
+			}
+			for (int g = 0; g < TASK_TIME_OF_DAY__MAX; g++)
+				for (size_t j = 0; dt.groups[g] && j < view_len(dt.groups[g]); j++) {
+					struct view *tv = view_at(dt.groups[g], j);
+					view_set_str(tv, "tracker", t->name);
+					view_push(tasks, tv);
+				}
+			c.done += dt.completion.done;
+			c.total += dt.completion.total;
+			c.done_weight += dt.completion.done_weight;
+			c.due_weight += dt.completion.due_weight;
+		}
+		view_set(d, "tasks", tasks);
+		view_set_bool(d, "empty", view_len(tasks) == 0);
+		view_set_int(d, "done", c.done);
+		view_set_int(d, "total", c.total);
+		view_push(days, d);
+	}
+	if (status) {
+		db_rollback(&app->db);
+		return status;
+	}
+	if (db_commit(&app->db) < 0)
+		return 500;
+	view_set(v, "days", days);
+	return page_render(app, w, "week", v);
+}
