@@ -32,6 +32,34 @@ enum route_id {
 	ROUTE_CHECKIN_POST,
 	ROUTE_NOTE_POST,
 	ROUTE_GAP_FILL_POST,
+	ROUTE_TRACKERS,
+	ROUTE_TRACKER_NEW,
+	ROUTE_TRACKERS_POST,
+	ROUTE_TRACKER,
+	ROUTE_TRACKER_EDIT,
+	ROUTE_TRACKER_POST,
+	ROUTE_TRACKER_STATUS_POST,
+	ROUTE_TRACKER_DELETE_POST,
+	ROUTE_TRACKER_RESTORE_POST,
+	ROUTE_TRACKER_CLONE_POST,
+	ROUTE_TRACKER_MOVE_POST,
+	ROUTE_TRASH,
+	ROUTE_TASK_NEW,
+	ROUTE_TASKS_POST,
+	ROUTE_TASK,
+	ROUTE_TASK_EDIT,
+	ROUTE_TASK_POST,
+	ROUTE_TASK_DELETE_POST,
+	ROUTE_TASK_RESTORE_POST,
+	ROUTE_TASK_MOVE_POST,
+	ROUTE_CATEGORIES,
+	ROUTE_CATEGORIES_POST,
+	ROUTE_CATEGORY_POST,
+	ROUTE_CATEGORY_DELETE_POST,
+	ROUTE_TAGS,
+	ROUTE_TAGS_POST,
+	ROUTE_TAG_POST,
+	ROUTE_TAG_DELETE_POST,
 	ROUTE__MAX
 };
 
@@ -88,6 +116,42 @@ int page_week_get(struct app *app, struct req *r, struct resp *w);
 int page_checkin_post(struct app *app, struct req *r, struct resp *w);
 int page_note_post(struct app *app, struct req *r, struct resp *w);
 int page_gap_fill_post(struct app *app, struct req *r, struct resp *w);
+/* The tracker pages (page_tracker.c): GET /trackers (?status=, ?tag=), GET /trackers/new
+ * (?habit=1), POST /trackers, GET /trackers/{id}, GET /trackers/{id}/edit, POST
+ * /trackers/{id}, POST /trackers/{id}/status, /delete, /restore, /clone, /move; GET /trash. */
+int page_trackers_get(struct app *app, struct req *r, struct resp *w);
+int page_tracker_new_get(struct app *app, struct req *r, struct resp *w);
+int page_trackers_post(struct app *app, struct req *r, struct resp *w);
+int page_tracker_get(struct app *app, struct req *r, struct resp *w);
+int page_tracker_edit_get(struct app *app, struct req *r, struct resp *w);
+int page_tracker_post(struct app *app, struct req *r, struct resp *w);
+int page_tracker_status_post(struct app *app, struct req *r, struct resp *w);
+int page_tracker_delete_post(struct app *app, struct req *r, struct resp *w);
+int page_tracker_restore_post(struct app *app, struct req *r, struct resp *w);
+int page_tracker_clone_post(struct app *app, struct req *r, struct resp *w);
+int page_tracker_move_post(struct app *app, struct req *r, struct resp *w);
+int page_trash_get(struct app *app, struct req *r, struct resp *w);
+/* The task template pages (page_task.c), all under /trackers/{id}/tasks: GET new, POST (create),
+ * GET {task_id} (history), GET {task_id}/edit, POST {task_id}, POST {task_id}/delete,
+ * /restore, /move. */
+int page_task_new_get(struct app *app, struct req *r, struct resp *w);
+int page_tasks_post(struct app *app, struct req *r, struct resp *w);
+int page_task_get(struct app *app, struct req *r, struct resp *w);
+int page_task_edit_get(struct app *app, struct req *r, struct resp *w);
+int page_task_post(struct app *app, struct req *r, struct resp *w);
+int page_task_delete_post(struct app *app, struct req *r, struct resp *w);
+int page_task_restore_post(struct app *app, struct req *r, struct resp *w);
+int page_task_move_post(struct app *app, struct req *r, struct resp *w);
+/* Categories and tags (page_label.c): GET and POST /categories, POST /categories/{id} (rename,
+ * recolour), POST /categories/{id}/delete; the same under /tags. */
+int page_categories_get(struct app *app, struct req *r, struct resp *w);
+int page_categories_post(struct app *app, struct req *r, struct resp *w);
+int page_category_post(struct app *app, struct req *r, struct resp *w);
+int page_category_delete_post(struct app *app, struct req *r, struct resp *w);
+int page_tags_get(struct app *app, struct req *r, struct resp *w);
+int page_tags_post(struct app *app, struct req *r, struct resp *w);
+int page_tag_post(struct app *app, struct req *r, struct resp *w);
+int page_tag_delete_post(struct app *app, struct req *r, struct resp *w);
 /* GET /healthz — "ok" (200) after a trivial query, 503 when the database cannot be read. */
 int page_health_get(struct app *app, struct req *r, struct resp *w);
 
