@@ -146,7 +146,7 @@ enum instance_result instance_find(struct db *db, const struct tracker *t, int w
 
 /* Makes the task instances of the tasks due in period p (existing ones are left alone). */
 static enum instance_result add_due_tasks(struct db *db, int64_t now, const struct tracker *t, int week_start,
-					  const char *time_zone, const struct tracker_instance *ti)
+					  const struct tracker_instance *ti)
 {
 	sqlite3_stmt *list = db_stmt(db, STMT_INSTANCE_TEMPLATES);
 	if (!list || db_bind_int(list, ":tracker_id", t->id))
@@ -196,12 +196,6 @@ static enum instance_result add_due_tasks(struct db *db, int64_t now, const stru
 	enum instance_result result = rc == SQLITE_DONE ? INSTANCE_OK : step_failed(db, "instance_templates");
 	for (size_t i = 0; result == INSTANCE_OK && i < n; i++) {
 		const struct template_row *r = &rows[i];
-		char created[CIVIL_DATE_SIZE];
-		int64_t created_day;
-		/* a task joins the periods that end on or after the local day it was made */
-		if (timezone_local_date(time_zone, r->created_at, created) == 0 && civil_parse(created, &created_day) == 0 &&
-		    created_day > ti->period.end)
-			continue;
 		/* a challenge's last period may run past its end date: only its days inside count */
 		struct period inside = period_clip(ti->period,
 						   t->start_date != TRACKER_NO_DATE ? t->start_date : PERIOD_NO_START,
@@ -229,8 +223,8 @@ static enum instance_result add_due_tasks(struct db *db, int64_t now, const stru
 	return result;
 }
 
-enum instance_result instance_open(struct db *db, int64_t now, const struct tracker *t, int week_start,
-				   const char *time_zone, int64_t day, struct tracker_instance *out)
+enum instance_result instance_open(struct db *db, int64_t now, const struct tracker *t, int week_start, int64_t day,
+				   struct tracker_instance *out)
 {
 	struct period p;
 	if (tracker_period(t, week_start, day, &p) < 0)
@@ -260,7 +254,7 @@ enum instance_result instance_open(struct db *db, int64_t now, const struct trac
 			return step_failed(db, "instance_insert");
 		}
 	}
-	return add_due_tasks(db, now, t, week_start, time_zone, out);
+	return add_due_tasks(db, now, t, week_start, out);
 }
 
 /* Fills a task instance from the TASK_COLUMNS of a row. */
@@ -610,7 +604,7 @@ static int gap_fill_one(void *ctx, struct period p)
 {
 	struct gap_fill_ctx *c = ctx;
 	struct tracker_instance ti;
-	enum instance_result r = instance_open(c->db, c->now, c->t, c->week_start, c->time_zone, p.start, &ti);
+	enum instance_result r = instance_open(c->db, c->now, c->t, c->week_start, p.start, &ti);
 	if (r != INSTANCE_OK) {
 		c->result = r;
 		return 1;

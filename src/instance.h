@@ -89,12 +89,12 @@ struct task_instance {
 struct period_rule instance_period_rule(const struct tracker *t, int week_start);
 
 /* Get-or-create: the tracker instance of the period of t containing day, and task instances for
- * the tasks due in it (active, not deleted, created on or before the period's end, and due by
- * their schedule). Safe against a concurrent creator: a unique-constraint conflict re-reads the
+ * the tasks due in it (active, not deleted, and due by their schedule — also in periods before a
+ * task was created, so that a new habit can be backdated). Safe against a concurrent creator: a unique-constraint conflict re-reads the
  * winner's row. Call inside a write transaction. INSTANCE_OUT_OF_WINDOW when day is outside the
  * tracker's dates. */
-enum instance_result instance_open(struct db *db, int64_t now, const struct tracker *t, int week_start,
-				   const char *time_zone, int64_t day, struct tracker_instance *out);
+enum instance_result instance_open(struct db *db, int64_t now, const struct tracker *t, int week_start, int64_t day,
+				   struct tracker_instance *out);
 
 /* Reads the tracker instance of t's period containing day without creating anything;
  * INSTANCE_NOT_FOUND when it was never opened. */

@@ -10,30 +10,9 @@
 #include "auth.h"
 #include "clock.h"
 #include "log.h"
+#include "page_util.h"
 #include "pages.h"
 #include "password.h"
-
-/* Minutes after midnight from "HH:MM" or "HH:MM:SS" (what <input type="time"> sends);
- * -1 for "" (not set), -2 when malformed. */
-static int parse_clock_time(const char *s)
-{
-	if (!*s)
-		return -1;
-	size_t n = strlen(s);
-	if ((n != 5 && n != 8) || s[2] != ':' || (n == 8 && s[5] != ':'))
-		return -2;
-	for (size_t i = 0; i < n; i++)
-		if (i != 2 && i != 5 && (s[i] < '0' || s[i] > '9'))
-			return -2;
-	int h = (s[0] - '0') * 10 + (s[1] - '0'), m = (s[3] - '0') * 10 + (s[4] - '0');
-	return h < 24 && m < 60 ? h * 60 + m : -2;
-}
-
-/* "HH:MM" of a minute of the day, "" for -1. */
-static const char *format_clock_time(struct arena *a, int minute)
-{
-	return minute < 0 ? "" : arena_printf(a, "%02d:%02d", minute / 60, minute % 60);
-}
 
 /* The settings form as typed (or as stored, for a GET). */
 struct settings_form {
@@ -81,8 +60,8 @@ static int render_settings_stored(struct app *app, struct req *r, struct resp *w
 		.week_start = u->week_start ? "monday" : "sunday",
 		.theme = p.theme,
 		.streak_threshold = arena_printf(r->arena, "%d", p.streak_threshold),
-		.reminder_time = format_clock_time(r->arena, p.reminder_minute),
-		.summary_time = format_clock_time(r->arena, p.summary_minute),
+		.reminder_time = page_clock_text(r->arena, p.reminder_minute),
+		.summary_time = page_clock_text(r->arena, p.summary_minute),
 	};
 	return render_settings(app, r, w, status, v, &f);
 }
@@ -139,7 +118,7 @@ int page_settings_post(struct app *app, struct req *r, struct resp *w)
 		view_set_str(v, "streak_threshold_error", "Enter a whole percent from 1 to 100.");
 		problems++;
 	}
-	int reminder = parse_clock_time(f.reminder_time), summary = parse_clock_time(f.summary_time);
+	int reminder = page_parse_clock(f.reminder_time), summary = page_parse_clock(f.summary_time);
 	if (reminder == -2) {
 		view_set_str(v, "reminder_time_error", "Enter a time like 08:00, or leave it empty.");
 		problems++;
@@ -272,16 +251,6 @@ static const char *describe_browser(struct arena *a, const char *ua)
 	return *ua ? arena_strndup(a, ua, strlen(ua) > 60 ? 60 : strlen(ua)) : "Unknown browser";
 }
 
-/* Local "YYYY-MM-DD HH:MM" of a timestamp in the user's zone. */
-static const char *local_time(struct arena *a, const char *zone, int64_t t)
-{
-	struct tm tm;
-	if (timezone_localtime(zone, t, &tm) < 0)
-		return arena_printf(a, "%lld", (long long)t);
-	return arena_printf(a, "%04d-%02d-%02d %02d:%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
-			    tm.tm_min);
-}
-
 struct sessions_ctx {
 	struct req *r;
 	struct view *list;
@@ -295,8 +264,8 @@ static int add_session_row(void *ctx, const struct session *s)
 	const struct user *u = c->r->user;
 	struct view *row = view_map(c->r->arena);
 	view_set_int(row, "id", s->id);
-	view_set_str(row, "created", local_time(c->r->arena, u->time_zone, s->created_at));
-	view_set_str(row, "last_seen", local_time(c->r->arena, u->time_zone, s->last_seen_at));
+	view_set_str(row, "created", page_local_time(c->r->arena, u->time_zone, s->created_at));
+	view_set_str(row, "last_seen", page_local_time(c->r->arena, u->time_zone, s->last_seen_at));
 	view_set_str(row, "browser", describe_browser(c->r->arena, s->user_agent));
 	view_set_str(row, "address", *s->address ? s->address : "unknown");
 	view_set_bool(row, "current", s->id == c->current);

@@ -9,6 +9,7 @@
 #include "clock.h"
 #include "instance.h"
 #include "log.h"
+#include "page_util.h"
 #include "pages.h"
 #include "redirect.h"
 #include "session.h"
@@ -39,31 +40,6 @@ static const char *short_label(struct arena *a, int64_t day)
 	return arena_printf(a, "%d %.3s", d, month_names[m - 1]);
 }
 
-/* A day number as an arena "YYYY-MM-DD". */
-static const char *day_text(struct arena *a, int64_t day)
-{
-	char *s = arena_alloc(a, CIVIL_DATE_SIZE);
-	civil_format(day, s);
-	return s;
-}
-
-/* Today in the user's zone. */
-static int64_t user_today(struct app *app, const struct user *u)
-{
-	int64_t day = 0;
-	if (civil_today(u->time_zone, clock_now(&app->clock), &day) < 0)
-		civil_today("UTC", clock_now(&app->clock), &day);
-	return day;
-}
-
-/* A number for a form field or a label: "2", "2.5" (no trailing zeros). */
-static const char *number_text(struct arena *a, double v)
-{
-	if (v == floor(v) && fabs(v) < 1e15)
-		return arena_printf(a, "%.0f", v);
-	return arena_printf(a, "%.4g", v);
-}
-
 /* The view of one task instance. */
 static struct view *task_view(struct arena *a, const struct task_instance *ti)
 {
@@ -77,8 +53,8 @@ static struct view *task_view(struct arena *a, const struct task_instance *ti)
 	view_set_int(t, "points", ti->points);
 	if (ti->kind == TASK_MEASURE) {
 		view_set_bool(t, "measure", true);
-		view_set_str(t, "value", ti->has_value ? number_text(a, ti->value) : "");
-		view_set_str(t, "target", number_text(a, ti->target_value));
+		view_set_str(t, "value", ti->has_value ? page_number_text(a, ti->value) : "");
+		view_set_str(t, "target", page_number_text(a, ti->target_value));
 		view_set_str(t, "unit", ti->unit);
 		view_set_str(t, "direction", ti->direction == TASK_AT_MOST ? "at most" : "at least");
 	}
@@ -143,7 +119,7 @@ static struct view *tracker_day_view(struct app *app, struct req *r, const struc
 {
 	const struct user *u = r->user;
 	struct tracker_instance ti;
-	enum instance_result res = instance_open(&app->db, clock_now(&app->clock), t, u->week_start, u->time_zone, day, &ti);
+	enum instance_result res = instance_open(&app->db, clock_now(&app->clock), t, u->week_start, day, &ti);
 	if (res == INSTANCE_OUT_OF_WINDOW)
 		return NULL;
 	if (res != INSTANCE_OK) {
@@ -194,21 +170,21 @@ static struct view *tracker_day_view(struct app *app, struct req *r, const struc
 static int render_day(struct app *app, struct req *r, struct resp *w, int64_t day)
 {
 	const struct user *u = r->user;
-	int64_t today = user_today(app, u);
+	int64_t today = page_user_today(app, r);
 	struct view *v = page_view(app, r);
 	view_set_str(v, "title", day == today ? "Today" : day_label(r->arena, day));
-	view_set_str(v, "date", day_text(r->arena, day));
+	view_set_str(v, "date", page_day_text(r->arena, day));
 	view_set_str(v, "date_label", day_label(r->arena, day));
 	view_set_bool(v, "is_today", day == today);
 	view_set_bool(v, "is_past", day < today);
 	view_set_bool(v, "is_future", day > today);
-	view_set_str(v, "prev_day", day_text(r->arena, day - 1));
-	view_set_str(v, "next_day", day_text(r->arena, day + 1));
-	view_set_str(v, "today", day_text(r->arena, today));
+	view_set_str(v, "prev_day", page_day_text(r->arena, day - 1));
+	view_set_str(v, "next_day", page_day_text(r->arena, day + 1));
+	view_set_str(v, "today", page_day_text(r->arena, today));
 	char week[CIVIL_ISO_WEEK_SIZE];
 	civil_format_iso_week(day, week);
 	view_set_str(v, "week", arena_strdup(r->arena, week));
-	view_set_str(v, "back", arena_printf(r->arena, "/day/%s", day_text(r->arena, day)));
+	view_set_str(v, "back", arena_printf(r->arena, "/day/%s", page_day_text(r->arena, day)));
 
 	struct tracker_list list = { .a = r->arena };
 	if (tracker_each(&app->db, r->arena, u->id, TRACKER_LIST_ACTIVE, 0, collect_tracker, &list) != TRACKER_OK)
@@ -251,7 +227,7 @@ static int render_day(struct app *app, struct req *r, struct resp *w, int64_t da
 
 int page_today_get(struct app *app, struct req *r, struct resp *w)
 {
-	return render_day(app, r, w, user_today(app, r->user));
+	return render_day(app, r, w, page_user_today(app, r));
 }
 
 int page_day_get(struct app *app, struct req *r, struct resp *w)
@@ -267,18 +243,16 @@ int page_day_pick_get(struct app *app, struct req *r, struct resp *w)
 	const char *date = req_query(r, "date");
 	int64_t day;
 	if (!date || civil_parse(date, &day) < 0)
-		day = user_today(app, r->user);
-	resp_redirect(w, arena_printf(r->arena, "/day/%s", day_text(r->arena, day)));
+		day = page_user_today(app, r);
+	resp_redirect(w, arena_printf(r->arena, "/day/%s", page_day_text(r->arena, day)));
 	return 0;
 }
 
-/* Parses a non-negative decimal number up to 1e12; -1 when s is not one. */
+/* Parses a measured amount: a number from 0 to 1e12; -1 otherwise. */
 static int parse_amount(const char *s, double *out)
 {
-	char *end;
-	errno = 0;
-	double v = strtod(s, &end);
-	if (errno || end == s || *end || !isfinite(v) || v < 0 || v > 1e12)
+	double v;
+	if (page_parse_number(s, &v) < 0 || v < 0 || v > 1e12)
 		return -1;
 	*out = v;
 	return 0;
@@ -304,7 +278,7 @@ int page_checkin_post(struct app *app, struct req *r, struct resp *w)
 		return 422;
 	if (db_begin_write(&app->db) < 0)
 		return 500;
-	enum instance_result res = instance_set(&app->db, clock_now(&app->clock), user_today(app, u), u->id,
+	enum instance_result res = instance_set(&app->db, clock_now(&app->clock), page_user_today(app, r), u->id,
 						r->route_ints[0], status, value_set, value, SOURCE_WEB);
 	if (res != INSTANCE_OK) {
 		db_rollback(&app->db);
@@ -322,7 +296,7 @@ int page_day_batch_post(struct app *app, struct req *r, struct resp *w)
 	int64_t day;
 	if (civil_parse(r->route_strs[0], &day) < 0)
 		return 404;
-	int64_t now = clock_now(&app->clock), today = user_today(app, u);
+	int64_t now = clock_now(&app->clock), today = page_user_today(app, r);
 	if (db_begin_write(&app->db) < 0)
 		return 500;
 	int status = 0;
@@ -374,7 +348,7 @@ int page_day_batch_post(struct app *app, struct req *r, struct resp *w)
 	}
 	if (db_commit(&app->db) < 0)
 		return 500;
-	resp_redirect(w, arena_printf(r->arena, "/day/%s?saved=batch", day_text(r->arena, day)));
+	resp_redirect(w, arena_printf(r->arena, "/day/%s?saved=batch", page_day_text(r->arena, day)));
 	return 0;
 }
 
@@ -403,7 +377,7 @@ int page_note_post(struct app *app, struct req *r, struct resp *w)
 	}
 	if (db_commit(&app->db) < 0)
 		return 500;
-	resp_redirect(w, arena_printf(r->arena, "/day/%s?saved=note", day_text(r->arena, day)));
+	resp_redirect(w, arena_printf(r->arena, "/day/%s?saved=note", page_day_text(r->arena, day)));
 	return 0;
 }
 
@@ -413,7 +387,7 @@ int page_gap_fill_post(struct app *app, struct req *r, struct resp *w)
 	struct tracker_list list = { .a = r->arena };
 	if (tracker_each(&app->db, r->arena, u->id, TRACKER_LIST_ACTIVE, 0, collect_tracker, &list) != TRACKER_OK)
 		return 500;
-	int64_t now = clock_now(&app->clock), today = user_today(app, u);
+	int64_t now = clock_now(&app->clock), today = page_user_today(app, r);
 	if (db_begin_write(&app->db) < 0)
 		return 500;
 	for (size_t i = 0; i < list.count; i++) {
@@ -436,7 +410,7 @@ int page_week_get(struct app *app, struct req *r, struct resp *w)
 	int64_t monday;
 	if (civil_parse_iso_week(r->route_strs[0], &monday) < 0)
 		return 404;
-	int64_t first = civil_week_start(monday, u->week_start), today = user_today(app, u);
+	int64_t first = civil_week_start(monday, u->week_start), today = page_user_today(app, r);
 	struct view *v = page_view(app, r);
 	char week[CIVIL_ISO_WEEK_SIZE];
 	civil_format_iso_week(monday, week);
@@ -455,7 +429,7 @@ int page_week_get(struct app *app, struct req *r, struct resp *w)
 	for (int k = 0; k < 7 && !status; k++) {
 		int64_t day = first + k;
 		struct view *d = view_map(r->arena);
-		view_set_str(d, "date", day_text(r->arena, day));
+		view_set_str(d, "date", page_day_text(r->arena, day));
 		view_set_str(d, "weekday", weekday_names[civil_weekday(day)]);
 		view_set_str(d, "label", short_label(r->arena, day));
 		view_set_bool(d, "is_today", day == today);
@@ -466,8 +440,7 @@ int page_week_get(struct app *app, struct req *r, struct resp *w)
 			if (t->time_mode != TIME_MODE_DAILY)
 				continue; /* weekly and monthly trackers show on their day pages */
 			struct tracker_instance ti;
-			enum instance_result res = instance_open(&app->db, clock_now(&app->clock), t, u->week_start,
-								 u->time_zone, day, &ti);
+			enum instance_result res = instance_open(&app->db, clock_now(&app->clock), t, u->week_start, day, &ti);
 			if (res == INSTANCE_OUT_OF_WINDOW)
 				continue;
 			struct day_tasks dt = { .a = r->arena, .ids = view_list(r->arena) };

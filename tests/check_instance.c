@@ -81,7 +81,7 @@ static int collect(void *ctx, const struct task_instance *ti)
 static struct collected open_day(const struct tracker *tr, int64_t day, struct tracker_instance *ti_out)
 {
 	struct tracker_instance ti;
-	ck_assert_int_eq(instance_open(&t.db, NOON(day), tr, 1, "UTC", day, &ti), INSTANCE_OK);
+	ck_assert_int_eq(instance_open(&t.db, NOON(day), tr, 1, day, &ti), INSTANCE_OK);
 	struct collected c = { 0 };
 	ck_assert_int_eq(instance_tasks_each(&t.db, &arena, user_id, ti.id, collect, &c), INSTANCE_OK);
 	if (ti_out)
@@ -148,7 +148,7 @@ START_TEST(get_or_create_survives_a_race)
 	sqlite3_trace_v2(t.db.conn, SQLITE_TRACE_STMT, race_trace, &r);
 	struct tracker_instance ti;
 	/* outside a transaction, so that the other connection can write in between */
-	ck_assert_int_eq(instance_open(&t.db, NOON(MONDAY), &tr, 1, "UTC", MONDAY, &ti), INSTANCE_OK);
+	ck_assert_int_eq(instance_open(&t.db, NOON(MONDAY), &tr, 1, MONDAY, &ti), INSTANCE_OK);
 	sqlite3_trace_v2(t.db.conn, 0, NULL, NULL);
 	sqlite3_close(r.other);
 	ck_assert_int_eq(r.struck, 1);
@@ -299,14 +299,14 @@ START_TEST(challenge_window_has_exactly_its_periods)
 	struct tracker detox = make_tracker(TIME_MODE_DAILY, start, start + 20, 0);
 	make_task(detox.id, "No sugar", NULL, 0);
 	struct tracker_instance ti;
-	ck_assert_int_eq(instance_open(&t.db, 0, &detox, 1, "UTC", start - 1, &ti), INSTANCE_OUT_OF_WINDOW);
-	ck_assert_int_eq(instance_open(&t.db, 0, &detox, 1, "UTC", start + 20, &ti), INSTANCE_OK);
-	ck_assert_int_eq(instance_open(&t.db, 0, &detox, 1, "UTC", start + 21, &ti), INSTANCE_OUT_OF_WINDOW);
+	ck_assert_int_eq(instance_open(&t.db, 0, &detox, 1, start - 1, &ti), INSTANCE_OUT_OF_WINDOW);
+	ck_assert_int_eq(instance_open(&t.db, 0, &detox, 1, start + 20, &ti), INSTANCE_OK);
+	ck_assert_int_eq(instance_open(&t.db, 0, &detox, 1, start + 21, &ti), INSTANCE_OUT_OF_WINDOW);
 	struct tracker program = make_tracker(TIME_MODE_WEEKLY, start, start + 55, 0);
 	make_task(program.id, "Gym", NULL, 0);
 	int64_t first_start = 0;
 	for (int64_t d = start; d <= start + 55; d++) {
-		ck_assert_int_eq(instance_open(&t.db, 0, &program, 1, "UTC", d, &ti), INSTANCE_OK);
+		ck_assert_int_eq(instance_open(&t.db, 0, &program, 1, d, &ti), INSTANCE_OK);
 		if (d == start)
 			first_start = ti.period.start;
 	}
@@ -316,21 +316,20 @@ START_TEST(challenge_window_has_exactly_its_periods)
 }
 END_TEST
 
-START_TEST(tasks_join_from_their_local_creation_day)
+START_TEST(new_habit_can_be_backdated)
 {
-	/* made at 23:30 UTC on 2026-11-21: already 22 November in Auckland, still 21 in New York */
-	int64_t made = (int64_t)civil_from_ymd(2026, 11, 21) * 86400 + 23 * 3600 + 1800;
-	struct tracker tr = make_tracker(TIME_MODE_DAILY, TRACKER_NO_DATE, TRACKER_NO_DATE, 0);
-	make_task(tr.id, "Journal", NULL, made);
-	int64_t day21 = civil_from_ymd(2026, 11, 21);
-	struct tracker_instance ti;
-	struct collected c = { 0 };
-	ck_assert_int_eq(instance_open(&t.db, made, &tr, 1, "Pacific/Auckland", day21, &ti), INSTANCE_OK);
-	ck_assert_int_eq(instance_tasks_each(&t.db, &arena, user_id, ti.id, collect, &c), INSTANCE_OK);
-	ck_assert_int_eq(c.count, 0);
-	ck_assert_int_eq(instance_open(&t.db, made, &tr, 1, "America/New_York", day21, &ti), INSTANCE_OK);
-	ck_assert_int_eq(instance_tasks_each(&t.db, &arena, user_id, ti.id, collect, &c), INSTANCE_OK);
+	/* made today; yesterday's page offers it, so "I did it yesterday" can be recorded */
+	struct tracker tr = make_tracker(TIME_MODE_DAILY, TRACKER_NO_DATE, TRACKER_NO_DATE, NOON(MONDAY));
+	make_task(tr.id, "Journal", NULL, NOON(MONDAY));
+	struct collected c = open_day(&tr, MONDAY - 1, NULL);
 	ck_assert_int_eq(c.count, 1);
+	ck_assert_int_eq(instance_set(&t.db, NOON(MONDAY), MONDAY, user_id, c.items[0].id, INSTANCE_DONE, false, 0,
+				      SOURCE_WEB),
+			 INSTANCE_OK);
+	/* but gap fill never reaches before the tracker was made */
+	int count = -1;
+	ck_assert_int_eq(instance_gap_count(&t.db, &tr, 1, "UTC", MONDAY, &count), INSTANCE_OK);
+	ck_assert_int_eq(count, 0);
 }
 END_TEST
 
@@ -431,7 +430,7 @@ static Suite *instance_suite(void)
 	tcase_add_test(tc, completion_weights_and_skips);
 	tcase_add_test(tc, mode_change_keeps_legacy_periods);
 	tcase_add_test(tc, challenge_window_has_exactly_its_periods);
-	tcase_add_test(tc, tasks_join_from_their_local_creation_day);
+	tcase_add_test(tc, new_habit_can_be_backdated);
 	tcase_add_test(tc, today_follows_the_zone_across_dst);
 	tcase_add_test(tc, notes_one_per_tracker_and_day);
 	tcase_add_test(tc, gap_fill_marks_unopened_periods_missed);
