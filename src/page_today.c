@@ -83,12 +83,42 @@ static int collect_tracker(void *ctx, const struct tracker *t)
 	return 0;
 }
 
+/* What a failed POST typed, shown again on the re-rendered day page (422): nothing a user
+ * typed is lost. */
+struct day_input {
+	struct req *r;             /* the POST: its value_<id> and done_<id> fields (batch) */
+	bool batch;                /* take task values and ticks from r's form */
+	int64_t note_tracker_id;   /* the tracker whose note failed, 0 for none */
+	const char *note;          /* the note as typed */
+	const char *note_error;
+	const char *error;         /* a sentence at the top of the page */
+};
+
 struct day_tasks {
 	struct arena *a;
+	const struct day_input *in; /* NULL on a plain GET */
 	struct view *groups[TASK_TIME_OF_DAY__MAX];
 	struct completion completion;
 	struct view *ids; /* list of task ids, for the batch form */
 };
+
+/* Puts what the batch form typed for ti back into its view t, with a message next to a
+ * value that is not a number. */
+static void keep_typed(const struct day_input *in, const struct task_instance *ti, struct view *t)
+{
+	struct arena *a = in->r->arena;
+	if (ti->kind == TASK_MEASURE) {
+		const char *typed = req_form(in->r, arena_printf(a, "value_%lld", (long long)ti->id));
+		if (!typed)
+			return;
+		view_set_str(t, "value", typed);
+		double v;
+		if (*typed && (page_parse_number(typed, &v) < 0 || v < 0 || v > 1e12))
+			view_set_str(t, "value_error", "Enter a number of 0 or more, or leave it empty.");
+		return;
+	}
+	view_set_bool(t, "done", req_form(in->r, arena_printf(a, "done_%lld", (long long)ti->id)) != NULL);
+}
 
 /* instance_tasks_each callback: files a task under its time of day. */
 static int add_day_task(void *ctx, const struct task_instance *ti)
@@ -97,7 +127,10 @@ static int add_day_task(void *ctx, const struct task_instance *ti)
 	enum task_time_of_day tod = (unsigned)ti->time_of_day < TASK_TIME_OF_DAY__MAX ? ti->time_of_day : TASK_ANY_TIME;
 	if (!d->groups[tod])
 		d->groups[tod] = view_list(d->a);
-	view_push(d->groups[tod], task_view(d->a, ti));
+	struct view *t = task_view(d->a, ti);
+	if (d->in && d->in->batch)
+		keep_typed(d->in, ti, t);
+	view_push(d->groups[tod], t);
 	view_push(d->ids, view_int(d->a, ti->id));
 	completion_add(&d->completion, ti);
 	return 0;
@@ -115,7 +148,7 @@ static const char *period_label(struct arena *a, const struct tracker_instance *
 /* Builds the view of one tracker on day (opening its period); NULL when the day is outside its
  * dates. Adds its completion to *overall. */
 static struct view *tracker_day_view(struct app *app, struct req *r, const struct tracker *t, int64_t day,
-				     struct completion *overall, int *status)
+				     const struct day_input *in, struct completion *overall, int *status)
 {
 	const struct user *u = r->user;
 	struct tracker_instance ti;
@@ -126,7 +159,7 @@ static struct view *tracker_day_view(struct app *app, struct req *r, const struc
 		*status = 500;
 		return NULL;
 	}
-	struct day_tasks d = { .a = r->arena, .ids = view_list(r->arena) };
+	struct day_tasks d = { .a = r->arena, .in = in, .ids = view_list(r->arena) };
 	if (instance_tasks_each(&app->db, r->arena, u->id, ti.id, add_day_task, &d) != INSTANCE_OK) {
 		*status = 500;
 		return NULL;
@@ -135,7 +168,7 @@ static struct view *tracker_day_view(struct app *app, struct req *r, const struc
 	view_set_int(v, "id", t->id);
 	view_set_str(v, "name", t->name);
 	view_set_str(v, "color", t->color);
-	view_set_str(v, "period", period_label(r->arena, &ti));
+	page_set_opt(v, "period", period_label(r->arena, &ti));
 	struct view *groups = view_list(r->arena);
 	static const enum task_time_of_day order[] = { TASK_MORNING, TASK_AFTERNOON, TASK_EVENING, TASK_ANY_TIME };
 	for (size_t g = 0; g < sizeof order / sizeof order[0]; g++) {
@@ -158,7 +191,12 @@ static struct view *tracker_day_view(struct app *app, struct req *r, const struc
 		*status = 500;
 		return NULL;
 	}
+	if (in && in->note_tracker_id == t->id) {
+		note = in->note;
+		view_set_str(v, "note_error", in->note_error);
+	}
 	view_set_str(v, "note", note);
+	view_set_bool(v, "has_note", *note != '\0');
 	overall->done += d.completion.done;
 	overall->total += d.completion.total;
 	overall->done_weight += d.completion.done_weight;
@@ -166,8 +204,29 @@ static struct view *tracker_day_view(struct app *app, struct req *r, const struc
 	return v;
 }
 
-/* Renders the day page for day (Today when it is the user's today). */
-static int render_day(struct app *app, struct req *r, struct resp *w, int64_t day)
+struct tag_filter {
+	struct arena *a;
+	struct view *list;
+	int64_t selected;
+};
+
+/* tag_each callback: adds one tag to the filter list. */
+static int add_tag_filter(void *ctx, const struct tag *g)
+{
+	struct tag_filter *f = ctx;
+	struct view *t = view_map(f->a);
+	view_set_int(t, "id", g->id);
+	view_set_str(t, "name", g->name);
+	view_set_str(t, "color", g->color);
+	view_set_bool(t, "selected", g->id == f->selected);
+	view_push(f->list, t);
+	return 0;
+}
+
+/* Renders the day page for day (Today when it is the user's today) with status; in (may be
+ * NULL) holds what a failed POST typed. ?tag=ID keeps the trackers with a task so tagged. */
+static int render_day(struct app *app, struct req *r, struct resp *w, int64_t day, int status_code,
+		      const struct day_input *in)
 {
 	const struct user *u = r->user;
 	int64_t today = page_user_today(app, r);
@@ -186,8 +245,21 @@ static int render_day(struct app *app, struct req *r, struct resp *w, int64_t da
 	view_set_str(v, "week", arena_strdup(r->arena, week));
 	view_set_str(v, "back", arena_printf(r->arena, "/day/%s", page_day_text(r->arena, day)));
 
+	int64_t tag_id = 0;
+	const char *tag = req_query(r, "tag");
+	if (tag && page_parse_id(tag, &tag_id) < 0)
+		tag_id = 0;
+	struct tag_filter filter = { r->arena, view_list(r->arena), tag_id };
+	if (tag_each(&app->db, r->arena, u->id, add_tag_filter, &filter) != TASK_OK)
+		return 500;
+	view_set(v, "tags", filter.list);
+	view_set_bool(v, "has_tags", view_len(filter.list) > 0);
+	view_set_bool(v, "filtered", tag_id > 0);
+	if (in && in->error)
+		view_set_str(v, "error", in->error);
+
 	struct tracker_list list = { .a = r->arena };
-	if (tracker_each(&app->db, r->arena, u->id, TRACKER_LIST_ACTIVE, 0, collect_tracker, &list) != TRACKER_OK)
+	if (tracker_each(&app->db, r->arena, u->id, TRACKER_LIST_ACTIVE, tag_id, collect_tracker, &list) != TRACKER_OK)
 		return 500;
 	if (db_begin_write(&app->db) < 0)
 		return 500;
@@ -195,7 +267,7 @@ static int render_day(struct app *app, struct req *r, struct resp *w, int64_t da
 	struct view *trackers = view_list(r->arena);
 	int status = 0, gaps = 0;
 	for (size_t i = 0; i < list.count && !status; i++) {
-		struct view *tv = tracker_day_view(app, r, &list.items[i], day, &overall, &status);
+		struct view *tv = tracker_day_view(app, r, &list.items[i], day, in, &overall, &status);
 		if (tv)
 			view_push(trackers, tv);
 		int n = 0;
@@ -210,10 +282,11 @@ static int render_day(struct app *app, struct req *r, struct resp *w, int64_t da
 	if (db_commit(&app->db) < 0)
 		return 500;
 	view_set(v, "trackers", trackers);
-	view_set_bool(v, "no_trackers", list.count == 0);
+	view_set_bool(v, "no_trackers", list.count == 0 && tag_id == 0);
 	view_set_bool(v, "nothing_due", list.count > 0 && overall.total == 0);
 	view_set_int(v, "done", overall.done);
 	view_set_int(v, "total", overall.total);
+	view_set_bool(v, "any_due", overall.total > 0);
 	view_set_int(v, "percent", completion_percent(&overall));
 	if (gaps > 0)
 		view_set_int(v, "gap_count", gaps);
@@ -222,12 +295,13 @@ static int render_day(struct app *app, struct req *r, struct resp *w, int64_t da
 		view_set_str(v, "notice", strcmp(saved, "note") == 0   ? "The note was saved."
 					  : strcmp(saved, "gaps") == 0 ? "The days you were away were filled in."
 								       : "Saved.");
+	w->status = status_code;
 	return page_render(app, w, "today", v);
 }
 
 int page_today_get(struct app *app, struct req *r, struct resp *w)
 {
-	return render_day(app, r, w, page_user_today(app, r));
+	return render_day(app, r, w, page_user_today(app, r), 200, NULL);
 }
 
 int page_day_get(struct app *app, struct req *r, struct resp *w)
@@ -235,7 +309,7 @@ int page_day_get(struct app *app, struct req *r, struct resp *w)
 	int64_t day;
 	if (civil_parse(r->route_strs[0], &day) < 0)
 		return 404;
-	return render_day(app, r, w, day);
+	return render_day(app, r, w, day, 200, NULL);
 }
 
 int page_day_pick_get(struct app *app, struct req *r, struct resp *w)
@@ -344,7 +418,11 @@ int page_day_batch_post(struct app *app, struct req *r, struct resp *w)
 	}
 	if (status) {
 		db_rollback(&app->db);
-		return status;
+		if (status != 422)
+			return status;
+		struct day_input in = { .r = r, .batch = true,
+					.error = "Nothing was saved: some values are not numbers. They are marked below." };
+		return render_day(app, r, w, day, 422, &in);
 	}
 	if (db_commit(&app->db) < 0)
 		return 500;
@@ -371,9 +449,16 @@ int page_note_post(struct app *app, struct req *r, struct resp *w)
 	enum instance_result res = instance_note_set(&app->db, clock_now(&app->clock), u->id, r->route_ints[0], day, body);
 	if (res != INSTANCE_OK) {
 		db_rollback(&app->db);
-		if (res == INSTANCE_INVALID)
-			return 422;
-		return res == INSTANCE_NOT_FOUND ? 404 : 500;
+		if (res != INSTANCE_INVALID)
+			return res == INSTANCE_NOT_FOUND ? 404 : 500;
+		/* too long: show the page again with the note as typed and why */
+		struct day_input in = {
+			.r = r,
+			.note_tracker_id = r->route_ints[0],
+			.note = body,
+			.note_error = "A note holds at most 20,000 characters. Shorten it and save again.",
+		};
+		return render_day(app, r, w, day, 422, &in);
 	}
 	if (db_commit(&app->db) < 0)
 		return 500;
