@@ -37,21 +37,15 @@ const char *instance_status_label(enum instance_status s)
 
 int instance_status_parse(const char *s, enum instance_status *out)
 {
-	for (int i = 0; s && i < INSTANCE_STATUS__MAX; i++)
-		if (strcmp(s, status_names[i]) == 0) {
-			*out = (enum instance_status)i;
-			return 0;
-		}
-	return -1;
+	int i = strx_table_index(status_names, INSTANCE_STATUS__MAX, s);
+	return i < 0 ? -1 : (*out = (enum instance_status)i, 0);
 }
 
 /* Parses a source name back (for the history page). */
 static enum instance_source source_parse(const char *s)
 {
-	for (int i = 0; s && i < SOURCE__MAX; i++)
-		if (strcmp(s, source_names[i]) == 0)
-			return (enum instance_source)i;
-	return SOURCE_WEB;
+	int i = strx_table_index(source_names, SOURCE__MAX, s);
+	return i < 0 ? SOURCE_WEB : (enum instance_source)i;
 }
 
 /* Copies column i as text into a ("" for NULL). */

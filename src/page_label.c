@@ -170,6 +170,28 @@ static int check_input(struct req *r, const struct label_def *def, const char *n
 	return problems;
 }
 
+/* The answer to a label result: 0 for LABEL_OK, 404 for LABEL_NOT_FOUND, else 500. */
+static int result_status(enum label_result res)
+{
+	return res == LABEL_OK ? 0 : res == LABEL_NOT_FOUND ? 404 : 500;
+}
+
+/* Ends the write of a posted label of kind k (edit_id 0: the new-label form): a name that is
+ * taken or refused rolls back and shows the page again with the error (422); any other result
+ * goes to page_write_end with status, back to the page with ?saved=<saved>. */
+static int save_end(struct app *app, struct req *r, struct resp *w, enum label_kind k, int64_t edit_id,
+		    struct view *errors, enum label_result res, int status, const char *saved)
+{
+	const struct label_def *def = &label_defs[k];
+	if (res != LABEL_TAKEN && res != LABEL_INVALID)
+		return page_write_end(app, w, status, arena_printf(r->arena, "%s?saved=%s", def->path, saved));
+	db_rollback(&app->db);
+	view_set_str(errors, "name_error",
+		     res == LABEL_TAKEN ? arena_printf(r->arena, "You already have a %s with this name.", def->one)
+					: "Check the name.");
+	return render(app, r, w, 422, k, edit_id, errors);
+}
+
 /* POST <path>: creates a label. */
 static int create(struct app *app, struct req *r, struct resp *w, enum label_kind k)
 {
@@ -183,20 +205,7 @@ static int create(struct app *app, struct req *r, struct resp *w, enum label_kin
 	int64_t now = clock_now(&app->clock), id;
 	enum label_result res = k == LABEL_CATEGORY ? from_tracker(category_create(&app->db, now, page_user(r)->id, name, color, &id))
 						    : from_task(tag_create(&app->db, now, page_user(r)->id, name, color, &id));
-	if (res != LABEL_OK) {
-		db_rollback(&app->db);
-		if (res == LABEL_TAKEN || res == LABEL_INVALID) {
-			view_set_str(errors, "name_error",
-				     res == LABEL_TAKEN ? arena_printf(r->arena, "You already have a %s with this name.", def->one)
-							: "Check the name.");
-			return render(app, r, w, 422, k, 0, errors);
-		}
-		return 500;
-	}
-	if (db_commit(&app->db) < 0)
-		return 500;
-	resp_redirect(w, arena_printf(r->arena, "%s?saved=created", def->path));
-	return 0;
+	return save_end(app, r, w, k, 0, errors, res, res == LABEL_OK ? 0 : 500, "created");
 }
 
 /* POST <path>/{id}: renames and recolours label route_ints[0]. */
@@ -216,20 +225,7 @@ static int update(struct app *app, struct req *r, struct resp *w, enum label_kin
 	int64_t now = clock_now(&app->clock);
 	enum label_result res = k == LABEL_CATEGORY ? from_tracker(category_update(&app->db, now, page_user(r)->id, id, name, color))
 						    : from_task(tag_update(&app->db, page_user(r)->id, id, name, color));
-	if (res != LABEL_OK) {
-		db_rollback(&app->db);
-		if (res == LABEL_TAKEN || res == LABEL_INVALID) {
-			view_set_str(errors, "name_error",
-				     res == LABEL_TAKEN ? arena_printf(r->arena, "You already have a %s with this name.", def->one)
-							: "Check the name.");
-			return render(app, r, w, 422, k, id, errors);
-		}
-		return res == LABEL_NOT_FOUND ? 404 : 500;
-	}
-	if (db_commit(&app->db) < 0)
-		return 500;
-	resp_redirect(w, arena_printf(r->arena, "%s?saved=changed", def->path));
-	return 0;
+	return save_end(app, r, w, k, id, errors, res, result_status(res), "changed");
 }
 
 /* POST <path>/{id}/delete. */
@@ -244,52 +240,27 @@ static int delete(struct app *app, struct req *r, struct resp *w, enum label_kin
 		return 500;
 	enum label_result res = k == LABEL_CATEGORY ? from_tracker(category_delete(&app->db, page_user(r)->id, id))
 						    : from_task(tag_delete(&app->db, page_user(r)->id, id));
-	if (res != LABEL_OK) {
-		db_rollback(&app->db);
-		return res == LABEL_NOT_FOUND ? 404 : 500;
+	return page_write_end(app, w, result_status(res), arena_printf(r->arena, "%s?saved=deleted", def->path));
+}
+
+/* Defines the four route handlers (pages.h) of kind: the page, create, update and delete. */
+#define LABEL_HANDLERS(kind, get, create_post, update_post, delete_post) \
+	int get(struct app *app, struct req *r, struct resp *w)          \
+	{                                                                \
+		return render(app, r, w, 200, kind, 0, NULL);            \
+	}                                                                \
+	int create_post(struct app *app, struct req *r, struct resp *w)  \
+	{                                                                \
+		return create(app, r, w, kind);                          \
+	}                                                                \
+	int update_post(struct app *app, struct req *r, struct resp *w)  \
+	{                                                                \
+		return update(app, r, w, kind);                          \
+	}                                                                \
+	int delete_post(struct app *app, struct req *r, struct resp *w)  \
+	{                                                                \
+		return delete(app, r, w, kind);                          \
 	}
-	if (db_commit(&app->db) < 0)
-		return 500;
-	resp_redirect(w, arena_printf(r->arena, "%s?saved=deleted", def->path));
-	return 0;
-}
 
-int page_categories_get(struct app *app, struct req *r, struct resp *w)
-{
-	return render(app, r, w, 200, LABEL_CATEGORY, 0, NULL);
-}
-
-int page_categories_post(struct app *app, struct req *r, struct resp *w)
-{
-	return create(app, r, w, LABEL_CATEGORY);
-}
-
-int page_category_post(struct app *app, struct req *r, struct resp *w)
-{
-	return update(app, r, w, LABEL_CATEGORY);
-}
-
-int page_category_delete_post(struct app *app, struct req *r, struct resp *w)
-{
-	return delete(app, r, w, LABEL_CATEGORY);
-}
-
-int page_tags_get(struct app *app, struct req *r, struct resp *w)
-{
-	return render(app, r, w, 200, LABEL_TAG, 0, NULL);
-}
-
-int page_tags_post(struct app *app, struct req *r, struct resp *w)
-{
-	return create(app, r, w, LABEL_TAG);
-}
-
-int page_tag_post(struct app *app, struct req *r, struct resp *w)
-{
-	return update(app, r, w, LABEL_TAG);
-}
-
-int page_tag_delete_post(struct app *app, struct req *r, struct resp *w)
-{
-	return delete(app, r, w, LABEL_TAG);
-}
+LABEL_HANDLERS(LABEL_CATEGORY, page_categories_get, page_categories_post, page_category_post, page_category_delete_post)
+LABEL_HANDLERS(LABEL_TAG, page_tags_get, page_tags_post, page_tag_post, page_tag_delete_post)

@@ -22,11 +22,10 @@ static const char *const weekday_names[7] = { "Monday", "Tuesday", "Wednesday", 
 
 /* ---- loading ---- */
 
-/* Reads live tracker route_ints[0] of the user: 0, 404 or 500. */
-static int load_tracker(struct app *app, struct req *r, struct tracker *t)
+/* The answer to a task_* result: 0 for TASK_OK, 404 for TASK_NOT_FOUND, else 500. */
+static int result_status(enum task_result res)
 {
-	enum tracker_result res = tracker_get(&app->db, r->arena, page_user(r)->id, r->route_ints[0], false, t);
-	return res == TRACKER_OK ? 0 : res == TRACKER_NOT_FOUND ? 404 : 500;
+	return res == TASK_OK ? 0 : res == TASK_NOT_FOUND ? 404 : 500;
 }
 
 /* Reads tracker route_ints[0] and its template route_ints[1] (deleted ones only when
@@ -34,12 +33,12 @@ static int load_tracker(struct app *app, struct req *r, struct tracker *t)
  * or 500. */
 static int load_task(struct app *app, struct req *r, bool include_deleted, struct tracker *t, struct task_template *tt)
 {
-	int rc = load_tracker(app, r, t);
+	int rc = page_load_tracker(app, r, t);
 	if (rc)
 		return rc;
 	enum task_result res = task_get(&app->db, r->arena, page_user(r)->id, r->route_ints[1], include_deleted, tt);
 	if (res != TASK_OK)
-		return res == TASK_NOT_FOUND ? 404 : 500;
+		return result_status(res);
 	return tt->tracker_id == t->id ? 0 : 404;
 }
 
@@ -506,7 +505,7 @@ static int read_form(struct app *app, struct req *r, struct view *v, enum time_m
 int page_task_new_get(struct app *app, struct req *r, struct resp *w)
 {
 	struct tracker t;
-	int rc = load_tracker(app, r, &t);
+	int rc = page_load_tracker(app, r, &t);
 	if (rc)
 		return rc;
 	struct task_form f;
@@ -514,31 +513,33 @@ int page_task_new_get(struct app *app, struct req *r, struct resp *w)
 	return render_form(app, r, w, 200, page_view(app, r), &t, NULL, &f);
 }
 
-int page_tasks_post(struct app *app, struct req *r, struct resp *w)
+/* Saves the posted form as a new task of tracker t (tt NULL) or over template tt: 422 with the
+ * form on a problem, else task_create or task_update and back to the tracker page. */
+static int save_form(struct app *app, struct req *r, struct resp *w, const struct tracker *t,
+		     const struct task_template *tt)
 {
-	struct tracker t;
-	int rc = load_tracker(app, r, &t);
-	if (rc)
-		return rc;
 	struct view *v = page_view(app, r);
 	struct task_form f;
 	struct task_input in;
-	int problems = read_form(app, r, v, t.time_mode, &f, &in);
+	int problems = read_form(app, r, v, t->time_mode, &f, &in);
 	if (problems < 0)
 		return -problems;
 	if (problems)
-		return render_form(app, r, w, 422, v, &t, NULL, &f);
+		return render_form(app, r, w, 422, v, t, tt, &f);
 	if (db_begin_write(&app->db) < 0)
 		return 500;
-	enum task_result res = task_create(&app->db, clock_now(&app->clock), page_user(r)->id, t.id, &in, NULL);
-	if (res != TASK_OK) {
-		db_rollback(&app->db);
-		return res == TASK_NOT_FOUND || res == TASK_INVALID ? 404 : 500;
-	}
-	if (db_commit(&app->db) < 0)
-		return 500;
-	resp_redirect(w, arena_printf(r->arena, "/trackers/%lld?saved=task", (long long)t.id));
-	return 0;
+	int64_t now = clock_now(&app->clock), user_id = page_user(r)->id;
+	enum task_result res = tt ? task_update(&app->db, now, user_id, tt->id, &in)
+				  : task_create(&app->db, now, user_id, t->id, &in, NULL);
+	return page_write_end(app, w, res == TASK_INVALID ? 404 : result_status(res),
+			      arena_printf(r->arena, "/trackers/%lld?saved=task", (long long)t->id));
+}
+
+int page_tasks_post(struct app *app, struct req *r, struct resp *w)
+{
+	struct tracker t;
+	int rc = page_load_tracker(app, r, &t);
+	return rc ? rc : save_form(app, r, w, &t, NULL);
 }
 
 int page_task_edit_get(struct app *app, struct req *r, struct resp *w)
@@ -558,27 +559,7 @@ int page_task_post(struct app *app, struct req *r, struct resp *w)
 	struct tracker t;
 	struct task_template tt;
 	int rc = load_task(app, r, false, &t, &tt);
-	if (rc)
-		return rc;
-	struct view *v = page_view(app, r);
-	struct task_form f;
-	struct task_input in;
-	int problems = read_form(app, r, v, t.time_mode, &f, &in);
-	if (problems < 0)
-		return -problems;
-	if (problems)
-		return render_form(app, r, w, 422, v, &t, &tt, &f);
-	if (db_begin_write(&app->db) < 0)
-		return 500;
-	enum task_result res = task_update(&app->db, clock_now(&app->clock), page_user(r)->id, tt.id, &in);
-	if (res != TASK_OK) {
-		db_rollback(&app->db);
-		return res == TASK_NOT_FOUND || res == TASK_INVALID ? 404 : 500;
-	}
-	if (db_commit(&app->db) < 0)
-		return 500;
-	resp_redirect(w, arena_printf(r->arena, "/trackers/%lld?saved=task", (long long)t.id));
-	return 0;
+	return rc ? rc : save_form(app, r, w, &t, &tt);
 }
 
 /* ---- actions ---- */
@@ -593,14 +574,8 @@ int page_task_delete_post(struct app *app, struct req *r, struct resp *w)
 	if (db_begin_write(&app->db) < 0)
 		return 500;
 	enum task_result res = task_delete(&app->db, clock_now(&app->clock), page_user(r)->id, tt.id);
-	if (res != TASK_OK) {
-		db_rollback(&app->db);
-		return res == TASK_NOT_FOUND ? 404 : 500;
-	}
-	if (db_commit(&app->db) < 0)
-		return 500;
-	resp_redirect(w, arena_printf(r->arena, "/trackers/%lld?saved=task_deleted", (long long)t.id));
-	return 0;
+	return page_write_end(app, w, result_status(res),
+			      arena_printf(r->arena, "/trackers/%lld?saved=task_deleted", (long long)t.id));
 }
 
 int page_task_restore_post(struct app *app, struct req *r, struct resp *w)
@@ -615,38 +590,18 @@ int page_task_restore_post(struct app *app, struct req *r, struct resp *w)
 	if (db_begin_write(&app->db) < 0)
 		return 500;
 	enum task_result res = task_restore(&app->db, clock_now(&app->clock), page_user(r)->id, tt.id);
-	if (res != TASK_OK) {
-		db_rollback(&app->db);
-		return res == TASK_NOT_FOUND ? 404 : 500;
-	}
-	if (db_commit(&app->db) < 0)
-		return 500;
-	resp_redirect(w, "/trash?task_restored=1");
-	return 0;
+	return page_write_end(app, w, result_status(res), "/trash?task_restored=1");
 }
 
 int page_task_move_post(struct app *app, struct req *r, struct resp *w)
 {
 	struct tracker t;
 	struct task_template tt;
-	int rc = load_task(app, r, false, &t, &tt);
-	if (rc)
+	int delta, rc = load_task(app, r, false, &t, &tt);
+	if (rc || (rc = page_move_begin(app, r, &delta)))
 		return rc;
-	const char *direction = page_field(r, "direction");
-	int delta = strcmp(direction, "up") == 0 ? -1 : strcmp(direction, "down") == 0 ? 1 : 0;
-	if (!delta)
-		return 400;
-	if (db_begin_write(&app->db) < 0)
-		return 500;
 	enum task_result res = task_move(&app->db, clock_now(&app->clock), page_user(r)->id, tt.id, delta);
-	if (res != TASK_OK) {
-		db_rollback(&app->db);
-		return res == TASK_NOT_FOUND ? 404 : 500;
-	}
-	if (db_commit(&app->db) < 0)
-		return 500;
-	resp_redirect(w, arena_printf(r->arena, "/trackers/%lld", (long long)t.id));
-	return 0;
+	return page_write_end(app, w, result_status(res), arena_printf(r->arena, "/trackers/%lld", (long long)t.id));
 }
 
 /* ---- history ---- */

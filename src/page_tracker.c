@@ -20,10 +20,9 @@ static const char *const status_labels[TRACKER_STATUS__MAX] = {
 	[TRACKER_ACTIVE] = "Active", [TRACKER_PAUSED] = "Paused", [TRACKER_ARCHIVED] = "Archived",
 };
 
-/* Reads live tracker route_ints[0] of the user into *t: 0, 404 or 500. */
-static int load_tracker(struct app *app, struct req *r, struct tracker *t)
+/* The answer to a tracker_* result: 0 for TRACKER_OK, 404 for TRACKER_NOT_FOUND, else 500. */
+static int result_status(enum tracker_result res)
 {
-	enum tracker_result res = tracker_get(&app->db, r->arena, page_user(r)->id, r->route_ints[0], false, t);
 	return res == TRACKER_OK ? 0 : res == TRACKER_NOT_FOUND ? 404 : 500;
 }
 
@@ -198,11 +197,13 @@ static int add_category_option(void *ctx, const struct category *cat)
 	return 0;
 }
 
-/* Renders the create (id 0) or edit form with v's error keys. */
+/* Renders the create (t NULL) or edit form with v's error keys; a 422 also sets has_errors. */
 static int render_form(struct app *app, struct req *r, struct resp *w, int status, struct view *v,
 		       const struct tracker_form *f, const struct tracker *t)
 {
 	bool edit = t != NULL;
+	if (status == 422)
+		view_set_bool(v, "has_errors", true);
 	const char *heading = f->habit ? "New habit" : edit ? arena_printf(r->arena, "Edit %s", t->name) : "New tracker";
 	view_set_str(v, "title", heading);
 	view_set_str(v, "heading", heading);
@@ -316,6 +317,19 @@ static int read_form(struct app *app, struct req *r, struct view *v, struct trac
 	return problems;
 }
 
+/* Ends the write of the create (t NULL) or edit form f: a name the user already has rolls back
+ * and shows the form again with that error (422); any other result goes to page_write_end
+ * with status and location. */
+static int save_end(struct app *app, struct req *r, struct resp *w, struct view *v, const struct tracker_form *f,
+		    const struct tracker *t, enum tracker_result res, int status, const char *location)
+{
+	if (res != TRACKER_NAME_TAKEN)
+		return page_write_end(app, w, status, location);
+	db_rollback(&app->db);
+	page_field_error(v, "name", "You already have a tracker with this name. Choose another one.");
+	return render_form(app, r, w, 422, v, f, t);
+}
+
 int page_tracker_new_get(struct app *app, struct req *r, struct resp *w)
 {
 	const char *habit = req_query(r, "habit");
@@ -335,10 +349,8 @@ int page_trackers_post(struct app *app, struct req *r, struct resp *w)
 	int problems = read_form(app, r, v, &f, &in, true);
 	if (problems < 0)
 		return -problems;
-	if (problems) {
-		view_set_bool(v, "has_errors", true);
+	if (problems)
 		return render_form(app, r, w, 422, v, &f, NULL);
-	}
 	int64_t now = clock_now(&app->clock), id = 0;
 	if (db_begin_write(&app->db) < 0)
 		return 500;
@@ -350,25 +362,14 @@ int page_trackers_post(struct app *app, struct req *r, struct resp *w)
 		enum task_result tr = task_create(&app->db, now, u->id, id, &task, NULL);
 		res = tr == TASK_OK ? TRACKER_OK : tr == TASK_INVALID ? TRACKER_INVALID : TRACKER_ERROR;
 	}
-	if (res != TRACKER_OK) {
-		db_rollback(&app->db);
-		if (res == TRACKER_NAME_TAKEN) {
-			page_field_error(v, "name", "You already have a tracker with this name. Choose another one.");
-			view_set_bool(v, "has_errors", true);
-			return render_form(app, r, w, 422, v, &f, NULL);
-		}
-		return res == TRACKER_INVALID ? 422 : 500;
-	}
-	if (db_commit(&app->db) < 0)
-		return 500;
-	resp_redirect(w, arena_printf(r->arena, "/trackers/%lld?saved=created", (long long)id));
-	return 0;
+	return save_end(app, r, w, v, &f, NULL, res, res == TRACKER_OK ? 0 : res == TRACKER_INVALID ? 422 : 500,
+			arena_printf(r->arena, "/trackers/%lld?saved=created", (long long)id));
 }
 
 int page_tracker_edit_get(struct app *app, struct req *r, struct resp *w)
 {
 	struct tracker t;
-	int rc = load_tracker(app, r, &t);
+	int rc = page_load_tracker(app, r, &t);
 	if (rc)
 		return rc;
 	struct tracker_form f = {
@@ -405,7 +406,7 @@ int page_tracker_post(struct app *app, struct req *r, struct resp *w)
 {
 	const struct user *u = r->user;
 	struct tracker t;
-	int rc = load_tracker(app, r, &t);
+	int rc = page_load_tracker(app, r, &t);
 	if (rc)
 		return rc;
 	struct view *v = page_view(app, r);
@@ -424,27 +425,14 @@ int page_tracker_post(struct app *app, struct req *r, struct resp *w)
 			problems++;
 		}
 	}
-	if (problems) {
-		view_set_bool(v, "has_errors", true);
+	if (problems)
 		return render_form(app, r, w, 422, v, &f, &t);
-	}
 	if (db_begin_write(&app->db) < 0)
 		return 500;
 	enum tracker_result res =
 		tracker_update(&app->db, clock_now(&app->clock), page_user_today(app, r), u->id, t.id, &in);
-	if (res != TRACKER_OK) {
-		db_rollback(&app->db);
-		if (res == TRACKER_NAME_TAKEN) {
-			page_field_error(v, "name", "You already have a tracker with this name. Choose another one.");
-			view_set_bool(v, "has_errors", true);
-			return render_form(app, r, w, 422, v, &f, &t);
-		}
-		return res == TRACKER_NOT_FOUND ? 404 : res == TRACKER_INVALID ? 422 : 500;
-	}
-	if (db_commit(&app->db) < 0)
-		return 500;
-	resp_redirect(w, arena_printf(r->arena, "/trackers/%lld?saved=changes", (long long)t.id));
-	return 0;
+	return save_end(app, r, w, v, &f, &t, res, res == TRACKER_INVALID ? 422 : result_status(res),
+			arena_printf(r->arena, "/trackers/%lld?saved=changes", (long long)t.id));
 }
 
 /* ---- one tracker ---- */
@@ -470,7 +458,7 @@ int page_tracker_get(struct app *app, struct req *r, struct resp *w)
 {
 	const struct user *u = r->user;
 	struct tracker t;
-	int rc = load_tracker(app, r, &t);
+	int rc = page_load_tracker(app, r, &t);
 	if (rc)
 		return rc;
 	struct view *v = page_view(app, r);
@@ -524,7 +512,7 @@ int page_tracker_get(struct app *app, struct req *r, struct resp *w)
 int page_tracker_status_post(struct app *app, struct req *r, struct resp *w)
 {
 	struct tracker t;
-	int rc = load_tracker(app, r, &t);
+	int rc = page_load_tracker(app, r, &t);
 	if (rc)
 		return rc;
 	enum tracker_status status;
@@ -533,33 +521,20 @@ int page_tracker_status_post(struct app *app, struct req *r, struct resp *w)
 	if (db_begin_write(&app->db) < 0)
 		return 500;
 	enum tracker_result res = tracker_set_status(&app->db, clock_now(&app->clock), page_user(r)->id, t.id, status);
-	if (res != TRACKER_OK) {
-		db_rollback(&app->db);
-		return res == TRACKER_NOT_FOUND ? 404 : 500;
-	}
-	if (db_commit(&app->db) < 0)
-		return 500;
-	resp_redirect(w, arena_printf(r->arena, "/trackers/%lld?saved=status", (long long)t.id));
-	return 0;
+	return page_write_end(app, w, result_status(res),
+			      arena_printf(r->arena, "/trackers/%lld?saved=status", (long long)t.id));
 }
 
 int page_tracker_delete_post(struct app *app, struct req *r, struct resp *w)
 {
 	struct tracker t;
-	int rc = load_tracker(app, r, &t);
+	int rc = page_load_tracker(app, r, &t);
 	if (rc)
 		return rc;
 	if (db_begin_write(&app->db) < 0)
 		return 500;
 	enum tracker_result res = tracker_delete(&app->db, clock_now(&app->clock), page_user(r)->id, t.id);
-	if (res != TRACKER_OK) {
-		db_rollback(&app->db);
-		return res == TRACKER_NOT_FOUND ? 404 : 500;
-	}
-	if (db_commit(&app->db) < 0)
-		return 500;
-	resp_redirect(w, "/trackers?deleted=1");
-	return 0;
+	return page_write_end(app, w, result_status(res), "/trackers?deleted=1");
 }
 
 int page_tracker_restore_post(struct app *app, struct req *r, struct resp *w)
@@ -568,66 +543,42 @@ int page_tracker_restore_post(struct app *app, struct req *r, struct resp *w)
 	struct tracker t;
 	enum tracker_result res = tracker_get(&app->db, r->arena, u->id, r->route_ints[0], true, &t);
 	if (res != TRACKER_OK)
-		return res == TRACKER_NOT_FOUND ? 404 : 500;
+		return result_status(res);
 	if (!t.deleted_at)
 		return 404; /* only what is in the trash can be restored */
 	if (db_begin_write(&app->db) < 0)
 		return 500;
 	const char *name = NULL;
 	res = tracker_restore(&app->db, r->arena, clock_now(&app->clock), u->id, t.id, &name);
-	if (res != TRACKER_OK) {
-		db_rollback(&app->db);
-		return res == TRACKER_NOT_FOUND ? 404 : 500;
-	}
-	if (db_commit(&app->db) < 0)
-		return 500;
 	bool renamed = name && strcmp(name, t.name) != 0;
-	resp_redirect(w, arena_printf(r->arena, "/trash?restored=%lld%s", (long long)t.id, renamed ? "&renamed=1" : ""));
-	return 0;
+	return page_write_end(app, w, result_status(res),
+			      arena_printf(r->arena, "/trash?restored=%lld%s", (long long)t.id, renamed ? "&renamed=1" : ""));
 }
 
 int page_tracker_clone_post(struct app *app, struct req *r, struct resp *w)
 {
 	struct tracker t;
-	int rc = load_tracker(app, r, &t);
+	int rc = page_load_tracker(app, r, &t);
 	if (rc)
 		return rc;
 	if (db_begin_write(&app->db) < 0)
 		return 500;
 	int64_t id = 0;
 	enum tracker_result res = tracker_clone(&app->db, clock_now(&app->clock), page_user(r)->id, t.id, &id);
-	if (res != TRACKER_OK) {
-		db_rollback(&app->db);
-		return res == TRACKER_NOT_FOUND ? 404 : 500;
-	}
-	if (db_commit(&app->db) < 0)
-		return 500;
-	resp_redirect(w, arena_printf(r->arena, "/trackers/%lld?saved=cloned", (long long)id));
-	return 0;
+	return page_write_end(app, w, result_status(res),
+			      arena_printf(r->arena, "/trackers/%lld?saved=cloned", (long long)id));
 }
 
 int page_tracker_move_post(struct app *app, struct req *r, struct resp *w)
 {
 	struct tracker t;
-	int rc = load_tracker(app, r, &t);
-	if (rc)
+	int delta, rc = page_load_tracker(app, r, &t);
+	if (rc || (rc = page_move_begin(app, r, &delta)))
 		return rc;
-	const char *direction = page_field(r, "direction");
-	int delta = strcmp(direction, "up") == 0 ? -1 : strcmp(direction, "down") == 0 ? 1 : 0;
-	if (!delta)
-		return 400;
-	if (db_begin_write(&app->db) < 0)
-		return 500;
 	enum tracker_result res = tracker_move(&app->db, clock_now(&app->clock), page_user(r)->id, t.id, delta);
-	if (res != TRACKER_OK) {
-		db_rollback(&app->db);
-		return res == TRACKER_NOT_FOUND ? 404 : 500;
-	}
-	if (db_commit(&app->db) < 0)
-		return 500;
 	const char *back = page_field(r, "back");
-	resp_redirect(w, strncmp(back, "/trackers", 9) == 0 ? redirect_safe(back) : "/trackers");
-	return 0;
+	return page_write_end(app, w, result_status(res),
+			      strncmp(back, "/trackers", 9) == 0 ? redirect_safe(back) : "/trackers");
 }
 
 /* ---- the trash ---- */

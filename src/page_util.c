@@ -11,9 +11,37 @@
 #include "civil.h"
 #include "clock.h"
 #include "instance.h"
+#include "pages.h"
 #include "user.h"
 
 static const char *const weekday_abbr[7] = { "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun" };
+
+int page_load_tracker(struct app *app, struct req *r, struct tracker *t)
+{
+	enum tracker_result res = tracker_get(&app->db, r->arena, page_user(r)->id, r->route_ints[0], false, t);
+	return res == TRACKER_OK ? 0 : res == TRACKER_NOT_FOUND ? 404 : 500;
+}
+
+int page_move_begin(struct app *app, struct req *r, int *delta)
+{
+	const char *direction = page_field(r, "direction");
+	*delta = strcmp(direction, "up") == 0 ? -1 : strcmp(direction, "down") == 0 ? 1 : 0;
+	if (!*delta)
+		return 400;
+	return db_begin_write(&app->db) < 0 ? 500 : 0;
+}
+
+int page_write_end(struct app *app, struct resp *w, int status, const char *location)
+{
+	if (status) {
+		db_rollback(&app->db);
+		return status;
+	}
+	if (db_commit(&app->db) < 0)
+		return 500;
+	resp_redirect(w, location);
+	return 0;
+}
 
 int64_t page_user_today(struct app *app, const struct req *r)
 {

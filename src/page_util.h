@@ -1,6 +1,7 @@
-/* page_util: helpers the tracker, task, tag and category pages share — the user's today,
- * dates and numbers from form fields, field errors for the view, colour swatches, and
- * schedules and task templates described in words. */
+/* page_util: helpers the tracker, task, tag and category pages share — loading the routed
+ * tracker, ending an action's write transaction, the user's today, dates and numbers from
+ * form fields, field errors for the view, colour swatches, and schedules and task templates
+ * described in words. */
 #ifndef TRACKPRO_PAGE_UTIL_H
 #define TRACKPRO_PAGE_UTIL_H
 
@@ -19,6 +20,20 @@ static inline const struct user *page_user(const struct req *r)
 {
 	return r->user;
 }
+
+/* Reads live tracker route_ints[0] of the logged-in user into *t: 0, or 404 (missing,
+ * deleted or another user's) or 500. */
+int page_load_tracker(struct app *app, struct req *r, struct tracker *t);
+
+/* Starts a move action: *delta is the move the posted "direction" field asks for (-1 for
+ * "up", 1 for "down"), and a write transaction is begun (db_begin_write). Returns 0, 400 for
+ * any other direction (nothing begun), or 500 when the transaction does not start. */
+int page_move_begin(struct app *app, struct req *r, int *delta);
+
+/* Ends the write transaction a page's action began with db_begin_write: when status is 0,
+ * commits and redirects to location, answering 500 when the commit fails; otherwise rolls
+ * back and answers status. Returns what the handler returns (0 or an HTTP status). */
+int page_write_end(struct app *app, struct resp *w, int status, const char *location);
 
 /* The user's local day now (civil_today in their zone, UTC if the zone is refused). */
 int64_t page_user_today(struct app *app, const struct req *r);

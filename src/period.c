@@ -3,9 +3,9 @@
 
 #include <limits.h>
 #include <stddef.h>
-#include <string.h>
 
 #include "civil.h"
+#include "strx.h"
 
 static const char *const time_mode_names[TIME_MODE__MAX] = {
 	[TIME_MODE_DAILY] = "daily",
@@ -13,25 +13,8 @@ static const char *const time_mode_names[TIME_MODE__MAX] = {
 	[TIME_MODE_MONTHLY] = "monthly",
 };
 
-const char *time_mode_name(enum time_mode m)
-{
-	if ((unsigned)m >= TIME_MODE__MAX)
-		return NULL;
-	return time_mode_names[m];
-}
-
-int time_mode_parse(const char *s, enum time_mode *out)
-{
-	if (s == NULL)
-		return -1;
-	for (int i = 0; i < TIME_MODE__MAX; i++) {
-		if (strcmp(s, time_mode_names[i]) == 0) {
-			*out = (enum time_mode)i;
-			return 0;
-		}
-	}
-	return -1;
-}
+/* time_mode_name and time_mode_parse (period.h). */
+STRX_TABLE_FUNCTIONS(time_mode, time_mode_names, TIME_MODE__MAX, time_mode_name, time_mode_parse)
 
 /* Months from year 0 month 1 to day's month: a month index whose differences count months. */
 static int64_t month_index(int64_t day)

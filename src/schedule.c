@@ -2,9 +2,9 @@
 #include "schedule.h"
 
 #include <stddef.h>
-#include <string.h>
 
 #include "civil.h"
+#include "strx.h"
 
 #define WEEKDAY_MASK 0x7fu /* bits 0 (Monday) to 6 (Sunday) */
 #define MONTH_DAYS 30      /* a month in frequencies, as Loop counts it */
@@ -17,25 +17,8 @@ static const char *const schedule_kind_names[SCHEDULE__MAX] = {
 	[SCHEDULE_TIMES_IN_DAYS] = "times_in_days",
 };
 
-const char *schedule_kind_name(enum schedule_kind k)
-{
-	if ((unsigned)k >= SCHEDULE__MAX)
-		return NULL;
-	return schedule_kind_names[k];
-}
-
-int schedule_kind_parse(const char *s, enum schedule_kind *out)
-{
-	if (s == NULL)
-		return -1;
-	for (int i = 0; i < SCHEDULE__MAX; i++) {
-		if (strcmp(s, schedule_kind_names[i]) == 0) {
-			*out = (enum schedule_kind)i;
-			return 0;
-		}
-	}
-	return -1;
-}
+/* schedule_kind_name and schedule_kind_parse (schedule.h). */
+STRX_TABLE_FUNCTIONS(schedule_kind, schedule_kind_names, SCHEDULE__MAX, schedule_kind_name, schedule_kind_parse)
 
 /* Number of weekdays (bits 0-6) set in mask. */
 static int popcount7(unsigned mask)

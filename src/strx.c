@@ -1,4 +1,4 @@
-/* strx: small string predicates shared by the parsers. */
+/* strx: small string helpers shared by the parsers and the input checks. */
 #include "strx.h"
 
 #include <string.h>
@@ -81,4 +81,64 @@ bool strx_word_eq(const char *s, size_t n, const char *w)
 			return false;
 	}
 	return true;
+}
+
+int strx_table_index(const char *const *names, size_t count, const char *s)
+{
+	for (size_t i = 0; s && i < count; i++)
+		if (strcmp(s, names[i]) == 0)
+			return (int)i;
+	return -1;
+}
+
+/* True for the blanks strx_trim removes. */
+static bool is_blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+const char *strx_trim(const char *s, size_t *len)
+{
+	if (!s)
+		s = "";
+	while (is_blank(*s))
+		s++;
+	size_t n = strlen(s);
+	while (n > 0 && is_blank(s[n - 1]))
+		n--;
+	*len = n;
+	return s;
+}
+
+void strx_copy_trimmed(const char *s, char *out, size_t size)
+{
+	size_t n;
+	s = strx_trim(s, &n);
+	if (n >= size)
+		n = size - 1;
+	memcpy(out, s, n);
+	out[n] = '\0';
+}
+
+const char *strx_text_problem(const char *s, size_t n, size_t max, bool multiline, const char *too_long)
+{
+	if (n > max)
+		return too_long;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if ((c < 0x20 && !(multiline && (c == '\n' || c == '\r' || c == '\t'))) || c == 0x7f)
+			return "Remove the control characters.";
+	}
+	if (!strx_utf8_valid((const unsigned char *)s, n))
+		return "The text is not valid UTF-8.";
+	return NULL;
+}
+
+const char *strx_name_problem(const char *name, size_t max, const char *too_long)
+{
+	size_t n;
+	const char *s = strx_trim(name, &n);
+	if (n == 0)
+		return "Enter a name.";
+	return strx_text_problem(s, n, max, false, too_long);
 }

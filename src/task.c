@@ -33,127 +33,13 @@ static const char *const status_names[TASK_STATUS__MAX] = {
 	[TASK_ARCHIVED] = "archived",
 };
 
-/* Index of word s in names[0..n) into *i: 0, or -1 (NULL is refused). */
-static int word_index(const char *const *names, int n, const char *s, int *i)
-{
-	for (int k = 0; s && k < n; k++)
-		if (strcmp(s, names[k]) == 0) {
-			*i = k;
-			return 0;
-		}
-	return -1;
-}
-
-const char *task_kind_name(enum task_kind k)
-{
-	return (unsigned)k < TASK_KIND__MAX ? kind_names[k] : NULL;
-}
-
-int task_kind_parse(const char *s, enum task_kind *out)
-{
-	int i;
-	if (word_index(kind_names, TASK_KIND__MAX, s, &i))
-		return -1;
-	*out = (enum task_kind)i;
-	return 0;
-}
-
-const char *task_direction_name(enum task_direction d)
-{
-	return (unsigned)d < TASK_DIRECTION__MAX ? direction_names[d] : NULL;
-}
-
-int task_direction_parse(const char *s, enum task_direction *out)
-{
-	int i;
-	if (word_index(direction_names, TASK_DIRECTION__MAX, s, &i))
-		return -1;
-	*out = (enum task_direction)i;
-	return 0;
-}
-
-const char *task_time_of_day_name(enum task_time_of_day t)
-{
-	return (unsigned)t < TASK_TIME_OF_DAY__MAX ? time_of_day_names[t] : NULL;
-}
-
-int task_time_of_day_parse(const char *s, enum task_time_of_day *out)
-{
-	int i;
-	if (word_index(time_of_day_names, TASK_TIME_OF_DAY__MAX, s, &i))
-		return -1;
-	*out = (enum task_time_of_day)i;
-	return 0;
-}
-
-const char *task_priority_name(enum task_priority p)
-{
-	return (unsigned)p < TASK_PRIORITY__MAX ? priority_names[p] : NULL;
-}
-
-int task_priority_parse(const char *s, enum task_priority *out)
-{
-	int i;
-	if (word_index(priority_names, TASK_PRIORITY__MAX, s, &i))
-		return -1;
-	*out = (enum task_priority)i;
-	return 0;
-}
-
-const char *task_status_name(enum task_status s)
-{
-	return (unsigned)s < TASK_STATUS__MAX ? status_names[s] : NULL;
-}
-
-int task_status_parse(const char *s, enum task_status *out)
-{
-	int i;
-	if (word_index(status_names, TASK_STATUS__MAX, s, &i))
-		return -1;
-	*out = (enum task_status)i;
-	return 0;
-}
-
-/* Returns s (NULL as "") without leading and trailing ASCII blanks; *len is the length left. */
-static const char *trim(const char *s, size_t *len)
-{
-	if (!s)
-		s = "";
-	while (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n')
-		s++;
-	size_t n = strlen(s);
-	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r' || s[n - 1] == '\n'))
-		n--;
-	*len = n;
-	return s;
-}
-
-/* A sentence when s[0..n) is longer than max bytes (too_long), holds control characters (but
- * newlines and tabs when multiline) or is not UTF-8; NULL when it is fine. */
-static const char *text_problem(const char *s, size_t n, size_t max, bool multiline, const char *too_long)
-{
-	if (n > max)
-		return too_long;
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if ((c < 0x20 && !(multiline && (c == '\n' || c == '\r' || c == '\t'))) || c == 0x7f)
-			return "Remove the control characters.";
-	}
-	if (!strx_utf8_valid((const unsigned char *)s, n))
-		return "The text is not valid UTF-8.";
-	return NULL;
-}
-
-/* Copies s trimmed into out (size bytes, truncating). */
-static void copy_trimmed(const char *s, char *out, size_t size)
-{
-	size_t n;
-	s = trim(s, &n);
-	if (n >= size)
-		n = size - 1;
-	memcpy(out, s, n);
-	out[n] = '\0';
-}
+/* The *_name and *_parse functions of task.h. */
+STRX_TABLE_FUNCTIONS(task_kind, kind_names, TASK_KIND__MAX, task_kind_name, task_kind_parse)
+STRX_TABLE_FUNCTIONS(task_direction, direction_names, TASK_DIRECTION__MAX, task_direction_name, task_direction_parse)
+STRX_TABLE_FUNCTIONS(task_time_of_day, time_of_day_names, TASK_TIME_OF_DAY__MAX, task_time_of_day_name,
+		     task_time_of_day_parse)
+STRX_TABLE_FUNCTIONS(task_priority, priority_names, TASK_PRIORITY__MAX, task_priority_name, task_priority_parse)
+STRX_TABLE_FUNCTIONS(task_status, status_names, TASK_STATUS__MAX, task_status_name, task_status_parse)
 
 /* Copies column i as text into a ("" for NULL). */
 static const char *column_text(sqlite3_stmt *s, int i, struct arena *a)
@@ -214,15 +100,12 @@ const char *task_input_check(const struct task_input *in, enum time_mode mode, c
 	if (!field)
 		field = &dummy;
 	*field = "name";
-	s = trim(in->name, &n);
-	if (n == 0)
-		return "Enter a name.";
-	if ((p = text_problem(s, n, TASK_NAME_MAX, false, "Use at most 100 characters for the name.")))
+	if ((p = strx_name_problem(in->name, TASK_NAME_MAX, "Use at most 100 characters for the name.")))
 		return p;
 	*field = "description";
 	s = in->description ? in->description : "";
-	if ((p = text_problem(s, strlen(s), TASK_DESCRIPTION_MAX, true,
-			      "Use at most 2000 characters for the description.")))
+	if ((p = strx_text_problem(s, strlen(s), TASK_DESCRIPTION_MAX, true,
+				   "Use at most 2000 characters for the description.")))
 		return p;
 	*field = "points";
 	if (in->points < 0)
@@ -243,8 +126,8 @@ const char *task_input_check(const struct task_input *in, enum time_mode mode, c
 			return "Choose at least or at most.";
 	}
 	*field = "unit";
-	s = trim(in->unit, &n);
-	if ((p = text_problem(s, n, TASK_UNIT_MAX, false, "Use at most 20 characters for the unit.")))
+	s = strx_trim(in->unit, &n);
+	if ((p = strx_text_problem(s, n, TASK_UNIT_MAX, false, "Use at most 20 characters for the unit.")))
 		return p;
 	*field = "schedule";
 	p = NULL;
@@ -286,8 +169,8 @@ static int bind_int_or_null(sqlite3_stmt *s, const char *name, bool present, int
 static int bind_input(sqlite3_stmt *s, const struct task_input *in)
 {
 	char name[TASK_NAME_MAX + 1], unit[TASK_UNIT_MAX + 1], anchor[CIVIL_DATE_SIZE] = "";
-	copy_trimmed(in->name, name, sizeof name);
-	copy_trimmed(in->unit, unit, sizeof unit);
+	strx_copy_trimmed(in->name, name, sizeof name);
+	strx_copy_trimmed(in->unit, unit, sizeof unit);
 	const struct schedule *sc = &in->schedule;
 	bool measure = in->kind == TASK_MEASURE, n_days = sc->kind == SCHEDULE_EVERY_N_DAYS;
 	bool times = sc->kind == SCHEDULE_TIMES_PER_PERIOD || sc->kind == SCHEDULE_TIMES_IN_DAYS;
@@ -380,16 +263,21 @@ static enum task_result task_state(struct db *db, int64_t user_id, int64_t id, i
 	return r;
 }
 
+/* TASK_OK when in passes task_input_check for a tracker of mode and its tags are the user's
+ * (tags_usable); else TASK_INVALID or what tags_usable answers. */
+static enum task_result input_usable(struct db *db, int64_t user_id, enum time_mode mode, const struct task_input *in)
+{
+	if (task_input_check(in, mode, NULL))
+		return TASK_INVALID;
+	return tags_usable(db, user_id, in);
+}
+
 enum task_result task_create(struct db *db, int64_t now, int64_t user_id, int64_t tracker_id,
 			     const struct task_input *in, int64_t *id_out)
 {
 	enum time_mode mode;
 	enum task_result r = tracker_mode(db, user_id, tracker_id, &mode);
-	if (r != TASK_OK)
-		return r;
-	if (task_input_check(in, mode, NULL))
-		return TASK_INVALID;
-	if ((r = tags_usable(db, user_id, in)) != TASK_OK)
+	if (r != TASK_OK || (r = input_usable(db, user_id, mode, in)) != TASK_OK)
 		return r;
 	sqlite3_stmt *s = db_stmt(db, STMT_TASK_INSERT);
 	if (!s || bind_input(s, in) || db_bind_int(s, ":tracker_id", tracker_id) || db_bind_int(s, ":user_id", user_id) ||
@@ -410,11 +298,7 @@ enum task_result task_update(struct db *db, int64_t now, int64_t user_id, int64_
 	int position;
 	enum time_mode mode;
 	enum task_result r = task_state(db, user_id, id, &tracker_id, &position, &mode);
-	if (r != TASK_OK)
-		return r;
-	if (task_input_check(in, mode, NULL))
-		return TASK_INVALID;
-	if ((r = tags_usable(db, user_id, in)) != TASK_OK)
+	if (r != TASK_OK || (r = input_usable(db, user_id, mode, in)) != TASK_OK)
 		return r;
 	sqlite3_stmt *s = db_stmt(db, STMT_TASK_UPDATE);
 	if (!s || bind_input(s, in) || db_bind_int(s, ":id", id) || db_bind_int(s, ":user_id", user_id) ||
@@ -641,11 +525,9 @@ enum task_result task_move(struct db *db, int64_t now, int64_t user_id, int64_t 
 /* Checks a tag's name and colour; copies the trimmed name to out. */
 static enum task_result tag_input(const char *name, const char *color, char out[TAG_NAME_MAX + 1])
 {
-	size_t n;
-	const char *s = trim(name, &n);
-	if (n == 0 || text_problem(s, n, TAG_NAME_MAX, false, "too long") || !tracker_color_valid(color))
+	if (strx_name_problem(name, TAG_NAME_MAX, "too long") || !tracker_color_valid(color))
 		return TASK_INVALID;
-	copy_trimmed(name, out, TAG_NAME_MAX + 1);
+	strx_copy_trimmed(name, out, TAG_NAME_MAX + 1);
 	return TASK_OK;
 }
 

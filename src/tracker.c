@@ -16,20 +16,8 @@ static const char *const status_names[TRACKER_STATUS__MAX] = {
 	[TRACKER_ARCHIVED] = "archived",
 };
 
-const char *tracker_status_name(enum tracker_status s)
-{
-	return (unsigned)s < TRACKER_STATUS__MAX ? status_names[s] : NULL;
-}
-
-int tracker_status_parse(const char *s, enum tracker_status *out)
-{
-	for (int i = 0; s && i < TRACKER_STATUS__MAX; i++)
-		if (strcmp(s, status_names[i]) == 0) {
-			*out = (enum tracker_status)i;
-			return 0;
-		}
-	return -1;
-}
+/* tracker_status_name and tracker_status_parse (tracker.h). */
+STRX_TABLE_FUNCTIONS(tracker_status, status_names, TRACKER_STATUS__MAX, tracker_status_name, tracker_status_parse)
 
 /* True for the three time modes. */
 static bool mode_valid(enum time_mode m)
@@ -47,57 +35,6 @@ bool tracker_color_valid(const char *s)
 			return false;
 	}
 	return true;
-}
-
-/* Returns s (NULL as "") without leading and trailing ASCII blanks; *len is the length left. */
-static const char *trim(const char *s, size_t *len)
-{
-	if (!s)
-		s = "";
-	while (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n')
-		s++;
-	size_t n = strlen(s);
-	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r' || s[n - 1] == '\n'))
-		n--;
-	*len = n;
-	return s;
-}
-
-/* A sentence when s[0..n) is longer than max bytes (too_long), holds control characters (but
- * newlines and tabs when multiline) or is not UTF-8; NULL when it is fine. */
-static const char *text_problem(const char *s, size_t n, size_t max, bool multiline, const char *too_long)
-{
-	if (n > max)
-		return too_long;
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if ((c < 0x20 && !(multiline && (c == '\n' || c == '\r' || c == '\t'))) || c == 0x7f)
-			return "Remove the control characters.";
-	}
-	if (!strx_utf8_valid((const unsigned char *)s, n))
-		return "The text is not valid UTF-8.";
-	return NULL;
-}
-
-/* text_problem for a one-line name, trimmed, that must not be empty. */
-static const char *name_problem(const char *name, size_t max, const char *too_long)
-{
-	size_t n;
-	const char *s = trim(name, &n);
-	if (n == 0)
-		return "Enter a name.";
-	return text_problem(s, n, max, false, too_long);
-}
-
-/* Copies s trimmed into out (size bytes, truncating). */
-static void copy_trimmed(const char *s, char *out, size_t size)
-{
-	size_t n;
-	s = trim(s, &n);
-	if (n >= size)
-		n = size - 1;
-	memcpy(out, s, n);
-	out[n] = '\0';
 }
 
 /* Copies column i as text into a ("" for NULL). */
@@ -159,13 +96,13 @@ const char *tracker_input_check(const struct tracker_input *in, const char **fie
 	if (!field)
 		field = &dummy;
 	*field = "name";
-	if ((p = name_problem(in->name, TRACKER_NAME_MAX, "Use at most 100 characters for the name.")))
+	if ((p = strx_name_problem(in->name, TRACKER_NAME_MAX, "Use at most 100 characters for the name.")))
 		return p;
 	*field = "description";
 	const char *d = in->description ? in->description : "";
 	n = strlen(d);
-	if ((p = text_problem(d, n, TRACKER_DESCRIPTION_MAX, true,
-				      "Use at most 2000 characters for the description.")))
+	if ((p = strx_text_problem(d, n, TRACKER_DESCRIPTION_MAX, true,
+				   "Use at most 2000 characters for the description.")))
 		return p;
 	*field = "time_mode";
 	if (!mode_valid(in->time_mode))
@@ -282,7 +219,7 @@ enum tracker_result tracker_create(struct db *db, int64_t now, int64_t user_id, 
 	if (tracker_input_check(in, NULL))
 		return TRACKER_INVALID;
 	char name[TRACKER_NAME_MAX + 1];
-	copy_trimmed(in->name, name, sizeof name);
+	strx_copy_trimmed(in->name, name, sizeof name);
 	enum tracker_result r = category_usable(db, user_id, in->category_id);
 	if (r == TRACKER_OK)
 		r = name_taken(db, user_id, 0, name);
@@ -394,7 +331,7 @@ enum tracker_result tracker_update(struct db *db, int64_t now, int64_t today, in
 	if (tracker_input_check(in, NULL))
 		return TRACKER_INVALID;
 	char name[TRACKER_NAME_MAX + 1];
-	copy_trimmed(in->name, name, sizeof name);
+	strx_copy_trimmed(in->name, name, sizeof name);
 	r = category_usable(db, user_id, in->category_id);
 	if (r == TRACKER_OK)
 		r = name_taken(db, user_id, id, name);
@@ -644,10 +581,10 @@ enum tracker_result tracker_move(struct db *db, int64_t now, int64_t user_id, in
 /* Checks a category's name and colour; copies the trimmed name to out. */
 static enum tracker_result category_input(const char *name, const char *color, char out[CATEGORY_NAME_MAX + 1])
 {
-	if (name_problem(name, CATEGORY_NAME_MAX, "Use at most 50 characters for the name.") ||
+	if (strx_name_problem(name, CATEGORY_NAME_MAX, "Use at most 50 characters for the name.") ||
 	    !tracker_color_valid(color))
 		return TRACKER_INVALID;
-	copy_trimmed(name, out, CATEGORY_NAME_MAX + 1);
+	strx_copy_trimmed(name, out, CATEGORY_NAME_MAX + 1);
 	return TRACKER_OK;
 }
 

@@ -14,7 +14,6 @@
 #include "user.h"
 
 static struct testdb t;
-static struct arena arena;
 static int64_t user_id, other_id;
 
 /* 2026-11-16 is a Monday. */
@@ -24,7 +23,6 @@ static int64_t user_id, other_id;
 static void setup(void)
 {
 	testdb_open(&t);
-	arena_init(&arena);
 	ck_assert_int_eq(civil_from_ymd(2026, 11, 16), MONDAY);
 	ck_assert_int_eq(user_create(&t.db, 0, "a@example.org", "A", "x", "UTC", false, &user_id), USER_OK);
 	ck_assert_int_eq(user_create(&t.db, 0, "b@example.org", "B", "x", "UTC", false, &other_id), USER_OK);
@@ -32,7 +30,6 @@ static void setup(void)
 
 static void teardown(void)
 {
-	arena_free(&arena);
 	testdb_close(&t);
 }
 
@@ -46,7 +43,7 @@ static struct tracker make_tracker(enum time_mode mode, int64_t start, int64_t e
 	int64_t id;
 	ck_assert_int_eq(tracker_create(&t.db, now, user_id, &in, &id), TRACKER_OK);
 	struct tracker tr;
-	ck_assert_int_eq(tracker_get(&t.db, &arena, user_id, id, false, &tr), TRACKER_OK);
+	ck_assert_int_eq(tracker_get(&t.db, &t.arena, user_id, id, false, &tr), TRACKER_OK);
 	return tr;
 }
 
@@ -83,7 +80,7 @@ static struct collected open_day(const struct tracker *tr, int64_t day, struct t
 	struct tracker_instance ti;
 	ck_assert_int_eq(instance_open(&t.db, NOON(day), tr, 1, day, &ti), INSTANCE_OK);
 	struct collected c = { 0 };
-	ck_assert_int_eq(instance_tasks_each(&t.db, &arena, user_id, ti.id, collect, &c), INSTANCE_OK);
+	ck_assert_int_eq(instance_tasks_each(&t.db, &t.arena, user_id, ti.id, collect, &c), INSTANCE_OK);
 	if (ti_out)
 		*ti_out = ti;
 	return c;
@@ -143,7 +140,7 @@ START_TEST(get_or_create_survives_a_race)
 	struct tracker tr = make_tracker(TIME_MODE_DAILY, TRACKER_NO_DATE, TRACKER_NO_DATE, 0);
 	make_task(tr.id, "Stretch", NULL, 0);
 	struct race r = { .tracker_id = tr.id };
-	ck_assert_int_eq(sqlite3_open(t.path, &r.other), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_open(t.folder.path, &r.other), SQLITE_OK);
 	sqlite3_busy_timeout(r.other, 5000);
 	sqlite3_trace_v2(t.db.conn, SQLITE_TRACE_STMT, race_trace, &r);
 	struct tracker_instance ti;
@@ -191,14 +188,14 @@ START_TEST(statuses_times_and_audit_trail)
 	struct task_instance ti;
 	ck_assert_int_eq(instance_set(&t.db, 1000, MONDAY, user_id, id, INSTANCE_DONE, false, 0, SOURCE_WEB), INSTANCE_OK);
 	ck_assert_int_eq(instance_set(&t.db, 2000, MONDAY, user_id, id, INSTANCE_TODO, false, 0, SOURCE_WEB), INSTANCE_OK);
-	ck_assert_int_eq(instance_task_get(&t.db, &arena, user_id, id, &ti, NULL, NULL), INSTANCE_OK);
+	ck_assert_int_eq(instance_task_get(&t.db, &t.arena, user_id, id, &ti, NULL, NULL), INSTANCE_OK);
 	ck_assert_int_eq(ti.first_completed_at, 1000);
 	ck_assert_int_eq(ti.completed_at, 0);
 	ck_assert_int_eq(instance_set(&t.db, 3000, MONDAY + 1, user_id, id, INSTANCE_DONE, false, 0, SOURCE_BATCH),
 			 INSTANCE_OK);
 	ck_assert_int_eq(instance_set(&t.db, 3500, MONDAY + 1, user_id, id, INSTANCE_DONE, false, 0, SOURCE_WEB),
 			 INSTANCE_OK); /* no change: no event */
-	ck_assert_int_eq(instance_task_get(&t.db, &arena, user_id, id, &ti, NULL, NULL), INSTANCE_OK);
+	ck_assert_int_eq(instance_task_get(&t.db, &t.arena, user_id, id, &ti, NULL, NULL), INSTANCE_OK);
 	ck_assert_int_eq(ti.first_completed_at, 1000); /* never changes once set */
 	ck_assert_int_eq(ti.completed_at, 3000);       /* the last move to done */
 	ck_assert_int_eq(testdb_int(&t, "SELECT count(*) FROM task_events WHERE task_instance_id = %lld", (long long)id), 3);
@@ -208,7 +205,7 @@ START_TEST(statuses_times_and_audit_trail)
 	/* another user's instance is not found, and nothing changes */
 	ck_assert_int_eq(instance_set(&t.db, 4000, MONDAY, other_id, id, INSTANCE_SKIPPED, false, 0, SOURCE_WEB),
 			 INSTANCE_NOT_FOUND);
-	ck_assert_int_eq(instance_task_get(&t.db, &arena, user_id, id, &ti, NULL, NULL), INSTANCE_OK);
+	ck_assert_int_eq(instance_task_get(&t.db, &t.arena, user_id, id, &ti, NULL, NULL), INSTANCE_OK);
 	ck_assert_int_eq(ti.status, INSTANCE_DONE);
 	/* a value for a check task is refused */
 	ck_assert_int_eq(instance_set(&t.db, 4000, MONDAY, user_id, id, INSTANCE_DONE, true, 3, SOURCE_WEB),
@@ -249,7 +246,7 @@ START_TEST(measure_values_decide_the_status)
 		ck_assert_int_eq(instance_set(&t.db, 100 + (int64_t)i, MONDAY, user_id, steps[i].id, INSTANCE_TODO, true,
 					      steps[i].value, SOURCE_WEB),
 				 INSTANCE_OK);
-		ck_assert_int_eq(instance_task_get(&t.db, &arena, user_id, steps[i].id, &ti, NULL, NULL), INSTANCE_OK);
+		ck_assert_int_eq(instance_task_get(&t.db, &t.arena, user_id, steps[i].id, &ti, NULL, NULL), INSTANCE_OK);
 		ck_assert_msg(ti.status == steps[i].expect, "step %zu: %s", i, instance_status_name(ti.status));
 		ck_assert(ti.has_value && fabs(ti.value - steps[i].value) < 1e-9);
 	}
@@ -281,7 +278,7 @@ START_TEST(mode_change_keeps_legacy_periods)
 	struct tracker_instance daily, weekly;
 	open_day(&tr, MONDAY + 2, &daily);
 	ck_assert_int_eq(tracker_change_mode(&t.db, 50, MONDAY + 2, user_id, tr.id, TIME_MODE_WEEKLY), TRACKER_OK);
-	ck_assert_int_eq(tracker_get(&t.db, &arena, user_id, tr.id, false, &tr), TRACKER_OK);
+	ck_assert_int_eq(tracker_get(&t.db, &t.arena, user_id, tr.id, false, &tr), TRACKER_OK);
 	open_day(&tr, MONDAY + 2, &weekly);
 	ck_assert_int_ne(daily.id, weekly.id);
 	ck_assert_int_eq(weekly.period.start, MONDAY);
@@ -369,14 +366,14 @@ START_TEST(notes_one_per_tracker_and_day)
 {
 	struct tracker tr = make_tracker(TIME_MODE_DAILY, TRACKER_NO_DATE, TRACKER_NO_DATE, 0);
 	const char *body;
-	ck_assert_int_eq(instance_note_get(&t.db, &arena, user_id, tr.id, MONDAY, &body), INSTANCE_OK);
+	ck_assert_int_eq(instance_note_get(&t.db, &t.arena, user_id, tr.id, MONDAY, &body), INSTANCE_OK);
 	ck_assert_str_eq(body, "");
 	ck_assert_int_eq(instance_note_set(&t.db, 1, user_id, tr.id, MONDAY, "Felt great"), INSTANCE_OK);
 	ck_assert_int_eq(instance_note_set(&t.db, 2, user_id, tr.id, MONDAY, "Felt great, slept well"), INSTANCE_OK);
-	ck_assert_int_eq(instance_note_get(&t.db, &arena, user_id, tr.id, MONDAY, &body), INSTANCE_OK);
+	ck_assert_int_eq(instance_note_get(&t.db, &t.arena, user_id, tr.id, MONDAY, &body), INSTANCE_OK);
 	ck_assert_str_eq(body, "Felt great, slept well");
 	ck_assert_int_eq(testdb_int(&t, "SELECT count(*) FROM day_notes"), 1);
-	ck_assert_int_eq(instance_note_get(&t.db, &arena, other_id, tr.id, MONDAY, &body), INSTANCE_OK);
+	ck_assert_int_eq(instance_note_get(&t.db, &t.arena, other_id, tr.id, MONDAY, &body), INSTANCE_OK);
 	ck_assert_str_eq(body, ""); /* another user sees nothing */
 	ck_assert_int_eq(instance_note_set(&t.db, 3, other_id, tr.id, MONDAY, "mine now"), INSTANCE_NOT_FOUND);
 	/* 20,000 characters (here two bytes each) fit; one more does not */

@@ -13,158 +13,7 @@
 #include <string.h>
 
 #include "clock.h"
-#include "testapp.h"
-#include "token.h"
-
-static struct testapp t;
-
-static void setup(void)
-{
-	testapp_open(&t);
-}
-
-static void teardown(void)
-{
-	testapp_close(&t);
-}
-
-/* A logged-in browser. */
-struct who {
-	int64_t id;
-	struct testjar jar;
-	char csrf[TOKEN_TEXT_LEN + 1];
-};
-
-/* Makes user email with a session and a jar holding its cookie. */
-static void who_init(struct who *w, const char *email)
-{
-	char token[TOKEN_TEXT_LEN + 1];
-	w->id = testapp_user(&t, email, "Ann", NULL, false);
-	testapp_session(&t, w->id, token, w->csrf);
-	testjar_init(&w->jar);
-	testjar_set(&w->jar, "trackpro_session", token);
-}
-
-static void who_free(struct who *w)
-{
-	testjar_free(&w->jar);
-}
-
-/* Asserts the status, showing the start of the body when it differs. */
-static void assert_status(const struct testresp *r, int status, const char *what)
-{
-	ck_assert_msg(r->status == status, "%s: status %d, expected %d\n%.3000s", what, r->status, status, r->body);
-}
-
-/* Asserts that the body holds needle. */
-static void assert_has(const struct testresp *r, const char *needle)
-{
-	ck_assert_msg(strstr(r->body, needle) != NULL, "'%s' missing from:\n%.3000s", needle, strstr(r->body, "<main") ? strstr(r->body, "<main") : r->body);
-}
-
-static void assert_lacks(const struct testresp *r, const char *needle)
-{
-	ck_assert_msg(strstr(r->body, needle) == NULL, "'%s' unexpected in:\n%.3000s", needle, strstr(r->body, "<main") ? strstr(r->body, "<main") : r->body);
-}
-
-/* GET path as w. */
-static void get(struct who *w, const char *path, struct testresp *r)
-{
-	testapp_browse(&t, &w->jar, "GET", path, NULL, NULL, r);
-}
-
-/* Appends s percent-encoded to out (size bytes). */
-static void encode(char *out, size_t size, const char *s)
-{
-	size_t n = strlen(out);
-	for (const unsigned char *p = (const unsigned char *)s; *p && n + 4 < size; p++) {
-		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || *p == '-' ||
-		    *p == '.' || *p == '_')
-			out[n++] = (char)*p;
-		else
-			n += (size_t)snprintf(out + n, size - n, "%%%02X", *p);
-	}
-	out[n] = '\0';
-}
-
-/* POSTs the NULL-terminated name, value pairs (after the csrf field) to path as w. */
-static void post(struct who *w, const char *path, struct testresp *r, ...)
-{
-	static char form[16384];
-	form[0] = '\0';
-	strcat(form, "csrf=");
-	encode(form, sizeof form, w->csrf);
-	va_list ap;
-	va_start(ap, r);
-	const char *name;
-	while ((name = va_arg(ap, const char *))) {
-		const char *value = va_arg(ap, const char *);
-		strcat(form, "&");
-		encode(form, sizeof form, name);
-		strcat(form, "=");
-		encode(form, sizeof form, value);
-	}
-	va_end(ap);
-	testapp_browse(&t, &w->jar, "POST", path, form, NULL, r);
-}
-
-/* Asserts a 303 and returns its Location (malloc'd). */
-static char *location(const struct testresp *r)
-{
-	assert_status(r, 303, "redirect");
-	char *v = testresp_header(r, "Location");
-	ck_assert_ptr_nonnull(v);
-	return v;
-}
-
-/* Asserts a 303 to exactly expected. */
-static void assert_redirect(const struct testresp *r, const char *expected)
-{
-	char *v = location(r);
-	ck_assert_str_eq(v, expected);
-	free(v);
-}
-
-/* The id at the end of "/trackers/ID?…" in a 303's Location. */
-static int64_t redirect_id(const struct testresp *r)
-{
-	char *v = location(r);
-	long long id = 0;
-	ck_assert_msg(sscanf(v, "/trackers/%lld", &id) == 1, "Location %s", v);
-	free(v);
-	return id;
-}
-
-/* An integer from SQL formatted with the arguments. */
-static int64_t q(const char *fmt, ...)
-{
-	char sql[512];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(sql, sizeof sql, fmt, ap);
-	va_end(ap);
-	return testapp_query_int(&t, sql);
-}
-
-/* A string of n copies of c (static buffer, up to 4095). */
-static const char *repeat(char c, size_t n)
-{
-	static char s[4096];
-	memset(s, c, n);
-	s[n] = '\0';
-	return s;
-}
-
-/* Creates a tracker called name of time mode mode through the form; returns its id. */
-static int64_t make_tracker(struct who *w, const char *name, const char *mode)
-{
-	struct testresp r;
-	post(w, "/trackers", &r, "name", name, "description", "", "time_mode", mode, "start_date", "", "end_date", "",
-	     "color", "#2f80ed", "category_id", "", NULL);
-	int64_t id = redirect_id(&r);
-	testresp_free(&r);
-	return id;
-}
+#include "testpages.h"
 
 /* The fields of a complete task form with ordinary values. */
 static const char *const base_fields[][2] = {
@@ -181,7 +30,7 @@ static const char *const base_fields[][2] = {
 /* POSTs a complete task form to path as w, with the NULL-terminated name, value pairs
  * replacing the base values (a NULL value leaves the field out, as an unchecked checkbox;
  * "tags", "weekday_N" and "reminder_weekday_N" are added). */
-static void post_task(struct who *w, const char *path, struct testresp *r, ...)
+static void post_task(struct testuser *w, const char *path, struct testresp *r, ...)
 {
 	const char *names[64], *values[64];
 	size_t n = 0;
@@ -204,19 +53,7 @@ static void post_task(struct who *w, const char *path, struct testresp *r, ...)
 			n++;
 	}
 	va_end(ap);
-	static char form[16384];
-	form[0] = '\0';
-	strcat(form, "csrf=");
-	encode(form, sizeof form, w->csrf);
-	for (size_t i = 0; i < n; i++) {
-		if (!values[i])
-			continue;
-		strcat(form, "&");
-		encode(form, sizeof form, names[i]);
-		strcat(form, "=");
-		encode(form, sizeof form, values[i]);
-	}
-	testapp_browse(&t, &w->jar, "POST", path, form, NULL, r);
+	testpage_post_fields(w, path, names, values, n, r);
 }
 
 /* "/trackers/<tracker>/tasks" plus suffix (static buffer). */
@@ -236,79 +73,70 @@ static const char *task_path(int64_t tracker, int64_t task, const char *suffix)
 }
 
 /* GETs tracker id's page as w into r. */
-static void get_tracker(struct who *w, int64_t id, struct testresp *r)
+static void get_tracker(struct testuser *w, int64_t id, struct testresp *r)
 {
 	char path[64];
 	snprintf(path, sizeof path, "/trackers/%lld", (long long)id);
-	get(w, path, r);
-	assert_status(r, 200, "tracker page");
+	testpage_get(w, path, r);
+	testpage_assert_status(r, 200, "tracker page");
 }
 
-/* Adds a task called name to tracker through the quick form; returns its id. */
-static int64_t quick_task(struct who *w, int64_t tracker, const char *name)
-{
-	struct testresp r;
-	post(w, tasks_path(tracker, ""), &r, "quick", "1", "name", name, NULL);
-	assert_status(&r, 303, "quick add");
-	testresp_free(&r);
-	return q("SELECT max(id) FROM task_templates");
-}
 
 /* ---- the form and the schedules ---- */
 
 START_TEST(new_form_shows_every_field)
 {
-	struct who a;
-	who_init(&a, "a@example.org");
-	int64_t id = make_tracker(&a, "Morning", "daily");
+	struct testuser a;
+	testuser_init(&a, "a@example.org");
+	int64_t id = testpage_tracker(&a, "Morning", "daily");
 	struct testresp r;
-	post(&a, "/tags", &r, "name", "Body", "color", "#aa0000", NULL);
+	testpage_post(&a, "/tags", &r, "name", "Body", "color", "#aa0000", NULL);
 	testresp_free(&r);
-	get(&a, tasks_path(id, "/new"), &r);
-	assert_status(&r, 200, "new task form");
-	assert_has(&r, "<h1>New task in Morning</h1>");
-	assert_has(&r, "<input type=\"hidden\" name=\"csrf\" value=\"");
-	assert_has(&r, "name=\"name\" type=\"text\" value=\"\" maxlength=\"100\"");
-	assert_has(&r, "maxlength=\"2000\"");
-	assert_has(&r, "name=\"unit\" type=\"text\" value=\"\" maxlength=\"20\"");
+	testpage_get(&a, tasks_path(id, "/new"), &r);
+	testpage_assert_status(&r, 200, "new task form");
+	testpage_assert_has(&r, "<h1>New task in Morning</h1>");
+	testpage_assert_has(&r, "<input type=\"hidden\" name=\"csrf\" value=\"");
+	testpage_assert_has(&r, "name=\"name\" type=\"text\" value=\"\" maxlength=\"100\"");
+	testpage_assert_has(&r, "maxlength=\"2000\"");
+	testpage_assert_has(&r, "name=\"unit\" type=\"text\" value=\"\" maxlength=\"20\"");
 	for (int d = 0; d < 7; d++) {
 		char box[64];
 		snprintf(box, sizeof box, "name=\"weekday_%d\" value=\"1\" checked", d);
-		assert_has(&r, box);
+		testpage_assert_has(&r, box);
 		snprintf(box, sizeof box, "name=\"reminder_weekday_%d\"", d);
-		assert_has(&r, box);
+		testpage_assert_has(&r, box);
 	}
 	static const char *const kinds[] = { "every_period", "weekdays", "every_n_days", "times_per_period",
 					     "times_in_days" };
 	for (size_t i = 0; i < 5; i++) {
 		char option[64];
 		snprintf(option, sizeof option, "<option value=\"%s\"", kinds[i]);
-		assert_has(&r, option);
+		testpage_assert_has(&r, option);
 	}
-	assert_has(&r, "name=\"interval_days\" type=\"number\"");
-	assert_has(&r, "name=\"anchor\" type=\"date\" value=\"2026-05-22\"");
-	assert_has(&r, "name=\"times\" type=\"number\"");
-	assert_has(&r, "name=\"window_days\" type=\"number\"");
-	assert_has(&r, "name=\"tags\" value=\"");
-	assert_has(&r, "> Body</label>");
-	assert_has(&r, "name=\"counts_toward_goals\" value=\"1\" checked");
-	assert_has(&r, "name=\"reminder_time\" type=\"time\"");
-	assert_has(&r, "<details class=\"more\">");
+	testpage_assert_has(&r, "name=\"interval_days\" type=\"number\"");
+	testpage_assert_has(&r, "name=\"anchor\" type=\"date\" value=\"2026-05-22\"");
+	testpage_assert_has(&r, "name=\"times\" type=\"number\"");
+	testpage_assert_has(&r, "name=\"window_days\" type=\"number\"");
+	testpage_assert_has(&r, "name=\"tags\" value=\"");
+	testpage_assert_has(&r, "> Body</label>");
+	testpage_assert_has(&r, "name=\"counts_toward_goals\" value=\"1\" checked");
+	testpage_assert_has(&r, "name=\"reminder_time\" type=\"time\"");
+	testpage_assert_has(&r, "<details class=\"more\">");
 	char *points = testhtml_input(r.body, "points");
 	ck_assert_str_eq(points, "1");
 	free(points);
 	char *kind = testhtml_selected(r.body, "schedule_kind");
 	ck_assert_str_eq(kind, "every_period");
 	free(kind);
-	assert_lacks(&r, "style=");
+	testpage_assert_lacks(&r, "style=");
 	testresp_free(&r);
-	who_free(&a);
+	testuser_free(&a);
 }
 END_TEST
 
 /* Creates a task in tracker with the schedule fields given and asserts the words on the
  * tracker page and one row matching where (SQL on task_templates). */
-static void schedule_case(struct who *w, int64_t tracker, const char *name, const char *words, const char *where,
+static void schedule_case(struct testuser *w, int64_t tracker, const char *name, const char *words, const char *where,
 			  const char *kind, const char *f1, const char *v1, const char *f2, const char *v2,
 			  const char *f3, const char *v3)
 {
@@ -317,15 +145,15 @@ static void schedule_case(struct who *w, int64_t tracker, const char *name, cons
 	char expected[80];
 	snprintf(expected, sizeof expected, "/trackers/%lld?saved=task", (long long)tracker);
 	ck_assert_msg(r.status == 303, "%s: %d\n%.3000s", name, r.status, strstr(r.body, "<main") ? strstr(r.body, "<main") : r.body);
-	assert_redirect(&r, expected);
+	testpage_assert_redirect(&r, expected);
 	testresp_free(&r);
-	ck_assert_msg(q("SELECT count(*) FROM task_templates WHERE name = '%s' AND schedule_kind = '%s' AND %s", name, kind,
-			where) == 1,
+	ck_assert_msg(testpage_int("SELECT count(*) FROM task_templates WHERE name = '%s' AND schedule_kind = '%s' AND %s", name, kind,
+				   where) == 1,
 		      "%s not saved as %s", name, where);
 	get_tracker(w, tracker, &r);
 	char h[160];
 	snprintf(h, sizeof h, ">%s</a></h3>", name);
-	assert_has(&r, h);
+	testpage_assert_has(&r, h);
 	const char *at = strstr(r.body, h);
 	char line[160];
 	snprintf(line, sizeof line, "<dd>%s · ", words);
@@ -335,11 +163,11 @@ static void schedule_case(struct who *w, int64_t tracker, const char *name, cons
 
 START_TEST(each_schedule_saved_and_described)
 {
-	struct who a;
-	who_init(&a, "a@example.org");
-	int64_t daily = make_tracker(&a, "Daily things", "daily");
-	int64_t weekly = make_tracker(&a, "Weekly things", "weekly");
-	int64_t monthly = make_tracker(&a, "Monthly things", "monthly");
+	struct testuser a;
+	testuser_init(&a, "a@example.org");
+	int64_t daily = testpage_tracker(&a, "Daily things", "daily");
+	int64_t weekly = testpage_tracker(&a, "Weekly things", "weekly");
+	int64_t monthly = testpage_tracker(&a, "Monthly things", "monthly");
 	schedule_case(&a, daily, "Walk", "Every day", "schedule_weekdays = 127", "every_period", "x", "", "y", "", "z", "");
 	/* the checkboxes not sent are unchecked */
 	schedule_case(&a, daily, "Gym", "Mon, Wed, Fri", "schedule_weekdays = 21", "weekdays", "weekday_0", "1",
@@ -360,73 +188,73 @@ START_TEST(each_schedule_saved_and_described)
 		      "times_in_days", "times", "1", "window_days", "30", "z", "");
 
 	/* the edit form shows the stored schedule */
-	int64_t gym = q("SELECT id FROM task_templates WHERE name = 'Gym'");
+	int64_t gym = testpage_int("SELECT id FROM task_templates WHERE name = 'Gym'");
 	struct testresp r;
-	get(&a, task_path(daily, gym, "/edit"), &r);
-	assert_status(&r, 200, "edit gym");
+	testpage_get(&a, task_path(daily, gym, "/edit"), &r);
+	testpage_assert_status(&r, 200, "edit gym");
 	char *kind = testhtml_selected(r.body, "schedule_kind");
 	ck_assert_str_eq(kind, "weekdays");
 	free(kind);
-	assert_has(&r, "name=\"weekday_0\" value=\"1\" checked");
-	assert_has(&r, "name=\"weekday_1\" value=\"1\"> Tuesday");
-	assert_has(&r, "name=\"weekday_2\" value=\"1\" checked");
+	testpage_assert_has(&r, "name=\"weekday_0\" value=\"1\" checked");
+	testpage_assert_has(&r, "name=\"weekday_1\" value=\"1\"> Tuesday");
+	testpage_assert_has(&r, "name=\"weekday_2\" value=\"1\" checked");
 	testresp_free(&r);
-	int64_t plants = q("SELECT id FROM task_templates WHERE name = 'Water plants'");
-	get(&a, task_path(daily, plants, "/edit"), &r);
+	int64_t plants = testpage_int("SELECT id FROM task_templates WHERE name = 'Water plants'");
+	testpage_get(&a, task_path(daily, plants, "/edit"), &r);
 	char *interval = testhtml_input(r.body, "interval_days"), *anchor = testhtml_input(r.body, "anchor");
 	ck_assert_str_eq(interval, "3");
 	ck_assert_str_eq(anchor, "2026-11-01");
 	free(interval);
 	free(anchor);
 	testresp_free(&r);
-	who_free(&a);
+	testuser_free(&a);
 }
 END_TEST
 
 START_TEST(every_field_saved_and_shown)
 {
-	struct who a;
-	who_init(&a, "a@example.org");
-	int64_t id = make_tracker(&a, "Health", "daily");
+	struct testuser a;
+	testuser_init(&a, "a@example.org");
+	int64_t id = testpage_tracker(&a, "Health", "daily");
 	struct testresp r;
-	post(&a, "/tags", &r, "name", "Body", "color", "#aa0000", NULL);
+	testpage_post(&a, "/tags", &r, "name", "Body", "color", "#aa0000", NULL);
 	testresp_free(&r);
-	post(&a, "/tags", &r, "name", "Mind", "color", "#0000aa", NULL);
+	testpage_post(&a, "/tags", &r, "name", "Mind", "color", "#0000aa", NULL);
 	testresp_free(&r);
 	char body[32], mind[32];
-	snprintf(body, sizeof body, "%lld", (long long)q("SELECT id FROM tags WHERE name = 'Body'"));
-	snprintf(mind, sizeof mind, "%lld", (long long)q("SELECT id FROM tags WHERE name = 'Mind'"));
+	snprintf(body, sizeof body, "%lld", (long long)testpage_int("SELECT id FROM tags WHERE name = 'Body'"));
+	snprintf(mind, sizeof mind, "%lld", (long long)testpage_int("SELECT id FROM tags WHERE name = 'Mind'"));
 	post_task(&a, tasks_path(id, ""), &r, "name", "Drink water", "description", "Big glasses", "points", "5", "weight",
 		  "2.5", "time_of_day", "morning", "kind", "measure", "target_value", "8", "direction", "at_least", "unit",
 		  "glasses", "difficulty", "4", "priority", "high", "status", "paused", "counts_toward_goals", NULL,
 		  "reminder_time", "08:00", "reminder_weekday_0", "1", "reminder_weekday_1", "1", "tags", body, "tags", mind,
 		  "tags", body, NULL);
-	assert_status(&r, 303, "full task");
+	testpage_assert_status(&r, 303, "full task");
 	testresp_free(&r);
-	int64_t task = q("SELECT id FROM task_templates WHERE name = 'Drink water'");
-	ck_assert_int_eq(q("SELECT count(*) FROM task_templates WHERE id = %lld AND description = 'Big glasses' AND points "
-			   "= 5 AND weight = 2.5 AND time_of_day = 'morning' AND kind = 'measure' AND target_value = 8 "
-			   "AND target_direction = 'at_least' AND unit = 'glasses' AND difficulty = 4 AND priority = "
-			   "'high' AND status = 'paused' AND counts_toward_goals = 0 AND reminder_minute = 480 AND "
-			   "reminder_weekdays = 3",
-			   (long long)task),
+	int64_t task = testpage_int("SELECT id FROM task_templates WHERE name = 'Drink water'");
+	ck_assert_int_eq(testpage_int("SELECT count(*) FROM task_templates WHERE id = %lld AND description = 'Big glasses' AND points "
+				      "= 5 AND weight = 2.5 AND time_of_day = 'morning' AND kind = 'measure' AND target_value = 8 "
+				      "AND target_direction = 'at_least' AND unit = 'glasses' AND difficulty = 4 AND priority = "
+				      "'high' AND status = 'paused' AND counts_toward_goals = 0 AND reminder_minute = 480 AND "
+				      "reminder_weekdays = 3",
+				      (long long)task),
 			 1);
-	ck_assert_int_eq(q("SELECT count(*) FROM template_tags WHERE task_template_id = %lld", (long long)task), 2);
+	ck_assert_int_eq(testpage_int("SELECT count(*) FROM template_tags WHERE task_template_id = %lld", (long long)task), 2);
 
 	get_tracker(&a, id, &r);
-	assert_has(&r, ">Drink water</a> <span class=\"hint\">(Paused)</span>");
-	assert_has(&r, "<dd>Every day · Morning</dd>");
-	assert_has(&r, "<dd>At least 8 glasses</dd>");
-	assert_has(&r, "<dd>5</dd>");
-	assert_has(&r, "<dd>08:00 on Mon, Tue</dd>");
-	assert_has(&r, "> Body</span>");
-	assert_has(&r, "> Mind</span>");
-	assert_has(&r, "Big glasses");
+	testpage_assert_has(&r, ">Drink water</a> <span class=\"hint\">(Paused)</span>");
+	testpage_assert_has(&r, "<dd>Every day · Morning</dd>");
+	testpage_assert_has(&r, "<dd>At least 8 glasses</dd>");
+	testpage_assert_has(&r, "<dd>5</dd>");
+	testpage_assert_has(&r, "<dd>08:00 on Mon, Tue</dd>");
+	testpage_assert_has(&r, "> Body</span>");
+	testpage_assert_has(&r, "> Mind</span>");
+	testpage_assert_has(&r, "Big glasses");
 	testresp_free(&r);
 
 	/* the edit form round-trips every value */
-	get(&a, task_path(id, task, "/edit"), &r);
-	assert_status(&r, 200, "edit");
+	testpage_get(&a, task_path(id, task, "/edit"), &r);
+	testpage_assert_status(&r, 200, "edit");
 	static const char *const inputs[][2] = { { "name", "Drink water" }, { "points", "5" },	   { "weight", "2.5" },
 						 { "target_value", "8" },	  { "unit", "glasses" }, { "reminder_time", "08:00" } };
 	for (size_t i = 0; i < sizeof inputs / sizeof inputs[0]; i++) {
@@ -441,56 +269,56 @@ START_TEST(every_field_saved_and_shown)
 		ck_assert_msg(v && strcmp(v, selects[i][1]) == 0, "%s is %s", selects[i][0], v ? v : "(none)");
 		free(v);
 	}
-	assert_has(&r, ">Big glasses</textarea>");
-	assert_lacks(&r, "name=\"counts_toward_goals\" value=\"1\" checked");
-	assert_has(&r, "name=\"reminder_weekday_1\" value=\"1\" checked");
-	assert_has(&r, "name=\"reminder_weekday_2\" value=\"1\">");
+	testpage_assert_has(&r, ">Big glasses</textarea>");
+	testpage_assert_lacks(&r, "name=\"counts_toward_goals\" value=\"1\" checked");
+	testpage_assert_has(&r, "name=\"reminder_weekday_1\" value=\"1\" checked");
+	testpage_assert_has(&r, "name=\"reminder_weekday_2\" value=\"1\">");
 	char tag_box[64];
 	snprintf(tag_box, sizeof tag_box, "name=\"tags\" value=\"%s\" checked", mind);
-	assert_has(&r, tag_box);
+	testpage_assert_has(&r, tag_box);
 	testresp_free(&r);
 
 	/* an edit replaces every field (and the tags) */
 	post_task(&a, task_path(id, task, ""), &r, "name", "Drink more water", "tags", body, NULL);
 	char expected[80];
 	snprintf(expected, sizeof expected, "/trackers/%lld?saved=task", (long long)id);
-	assert_redirect(&r, expected);
+	testpage_assert_redirect(&r, expected);
 	testresp_free(&r);
-	ck_assert_int_eq(q("SELECT count(*) FROM task_templates WHERE id = %lld AND name = 'Drink more water' AND kind = "
-			   "'check' AND status = 'active' AND reminder_minute IS NULL AND counts_toward_goals = 1",
-			   (long long)task),
+	ck_assert_int_eq(testpage_int("SELECT count(*) FROM task_templates WHERE id = %lld AND name = 'Drink more water' AND kind = "
+				      "'check' AND status = 'active' AND reminder_minute IS NULL AND counts_toward_goals = 1",
+				      (long long)task),
 			 1);
-	ck_assert_int_eq(q("SELECT count(*) FROM template_tags WHERE task_template_id = %lld", (long long)task), 1);
-	who_free(&a);
+	ck_assert_int_eq(testpage_int("SELECT count(*) FROM template_tags WHERE task_template_id = %lld", (long long)task), 1);
+	testuser_free(&a);
 }
 END_TEST
 
 /* Posts the task form (to path) with the given overrides (up to 3 pairs, NULL-padded) and
  * asserts 422, the message, the field's error next to it, kept (when not NULL) and no new or
  * changed task (the count and the fingerprint of the table stay). */
-static void bad_task(struct who *w, const char *path, const char *field, const char *message, const char *kept,
+static void bad_task(struct testuser *w, const char *path, const char *field, const char *message, const char *kept,
 		     const char *f1, const char *v1, const char *f2, const char *v2, const char *f3, const char *v3)
 {
-	int64_t count = q("SELECT count(*) FROM task_templates");
-	int64_t print = q("SELECT total(length(name) + points + weight + difficulty) FROM task_templates");
+	int64_t count = testpage_int("SELECT count(*) FROM task_templates");
+	int64_t print = testpage_int("SELECT total(length(name) + points + weight + difficulty) FROM task_templates");
 	struct testresp r;
 	post_task(w, path, &r, "description", "typed description", f1, v1, f2, v2, f3, v3, NULL);
-	assert_status(&r, 422, message);
-	assert_has(&r, message);
+	testpage_assert_status(&r, 422, message);
+	testpage_assert_has(&r, message);
 	char id[64];
 	snprintf(id, sizeof id, "id=\"%s-error\"", field);
-	assert_has(&r, id);
+	testpage_assert_has(&r, id);
 	if (kept)
-		assert_has(&r, kept);
-	assert_has(&r, ">typed description</textarea>");
-	assert_has(&r, "Nothing was saved.");
+		testpage_assert_has(&r, kept);
+	testpage_assert_has(&r, ">typed description</textarea>");
+	testpage_assert_has(&r, "Nothing was saved.");
 	testresp_free(&r);
-	ck_assert_int_eq(q("SELECT count(*) FROM task_templates"), count);
-	ck_assert_int_eq(q("SELECT total(length(name) + points + weight + difficulty) FROM task_templates"), print);
+	ck_assert_int_eq(testpage_int("SELECT count(*) FROM task_templates"), count);
+	ck_assert_int_eq(testpage_int("SELECT total(length(name) + points + weight + difficulty) FROM task_templates"), print);
 }
 
 /* Every bad input of the task form, on create (path) and on edit. */
-static void bad_inputs(struct who *w, const char *path)
+static void bad_inputs(struct testuser *w, const char *path)
 {
 	char long_name[102], long_unit[22];
 	memset(long_name, 'n', 101);
@@ -535,69 +363,69 @@ static void bad_inputs(struct who *w, const char *path)
 	bad_task(w, path, "points", "Points cannot be negative.", NULL, "name", "", "points", "-1", "weight", "x");
 	struct testresp r;
 	post_task(w, path, &r, "name", "", "points", "-1", "weight", "x", NULL);
-	assert_has(&r, "Enter a name.");
-	assert_has(&r, "Enter a number, like 1 or 0.5.");
+	testpage_assert_has(&r, "Enter a name.");
+	testpage_assert_has(&r, "Enter a number, like 1 or 0.5.");
 	testresp_free(&r);
 }
 
 START_TEST(bad_input_on_create_and_edit)
 {
-	struct who a;
-	who_init(&a, "a@example.org");
-	int64_t id = make_tracker(&a, "Health", "daily");
+	struct testuser a;
+	testuser_init(&a, "a@example.org");
+	int64_t id = testpage_tracker(&a, "Health", "daily");
 	char create[128];
 	snprintf(create, sizeof create, "%s", tasks_path(id, ""));
 	bad_inputs(&a, create);
-	ck_assert_int_eq(q("SELECT count(*) FROM task_templates"), 0);
+	ck_assert_int_eq(testpage_int("SELECT count(*) FROM task_templates"), 0);
 	/* the description is long in its own case */
 	struct testresp r;
-	post_task(&a, create, &r, "description", repeat('d', 2001), NULL);
-	assert_status(&r, 422, "long description");
-	assert_has(&r, "Use at most 2000 characters for the description.");
+	post_task(&a, create, &r, "description", testpage_repeat('d', 2001), NULL);
+	testpage_assert_status(&r, 422, "long description");
+	testpage_assert_has(&r, "Use at most 2000 characters for the description.");
 	testresp_free(&r);
 	/* quick add with no name */
-	post(&a, create, &r, "quick", "1", "name", "", NULL);
-	assert_status(&r, 422, "quick add");
-	assert_has(&r, "Enter a name.");
+	testpage_post(&a, create, &r, "quick", "1", "name", "", NULL);
+	testpage_assert_status(&r, 422, "quick add");
+	testpage_assert_has(&r, "Enter a name.");
 	testresp_free(&r);
-	ck_assert_int_eq(q("SELECT count(*) FROM task_templates"), 0);
+	ck_assert_int_eq(testpage_int("SELECT count(*) FROM task_templates"), 0);
 
-	int64_t task = quick_task(&a, id, "Stretch");
+	int64_t task = testpage_quick_task(&a, id, "Stretch");
 	char edit[128];
 	snprintf(edit, sizeof edit, "%s", task_path(id, task, ""));
 	bad_inputs(&a, edit);
-	ck_assert_int_eq(q("SELECT count(*) FROM task_templates WHERE name = 'Stretch' AND points = 1"), 1);
-	who_free(&a);
+	ck_assert_int_eq(testpage_int("SELECT count(*) FROM task_templates WHERE name = 'Stretch' AND points = 1"), 1);
+	testuser_free(&a);
 }
 END_TEST
 
 START_TEST(quick_add_uses_defaults)
 {
-	struct who a;
-	who_init(&a, "a@example.org");
-	int64_t id = make_tracker(&a, "Morning", "daily");
+	struct testuser a;
+	testuser_init(&a, "a@example.org");
+	int64_t id = testpage_tracker(&a, "Morning", "daily");
 	struct testresp r;
 	get_tracker(&a, id, &r);
-	assert_has(&r, "This tracker has no tasks yet.");
-	assert_has(&r, "name=\"quick\" value=\"1\"");
+	testpage_assert_has(&r, "This tracker has no tasks yet.");
+	testpage_assert_has(&r, "name=\"quick\" value=\"1\"");
 	testresp_free(&r);
-	int64_t task = quick_task(&a, id, "Make the bed");
-	ck_assert_int_eq(q("SELECT count(*) FROM task_templates WHERE id = %lld AND name = 'Make the bed' AND points = 1 "
-			   "AND weight = 1 AND kind = 'check' AND schedule_kind = 'every_period' AND difficulty = 3 AND "
-			   "priority = 'normal' AND counts_toward_goals = 1 AND status = 'active' AND reminder_minute IS NULL",
-			   (long long)task),
+	int64_t task = testpage_quick_task(&a, id, "Make the bed");
+	ck_assert_int_eq(testpage_int("SELECT count(*) FROM task_templates WHERE id = %lld AND name = 'Make the bed' AND points = 1 "
+				      "AND weight = 1 AND kind = 'check' AND schedule_kind = 'every_period' AND difficulty = 3 AND "
+				      "priority = 'normal' AND counts_toward_goals = 1 AND status = 'active' AND reminder_minute IS NULL",
+				      (long long)task),
 			 1);
 	get_tracker(&a, id, &r);
-	assert_has(&r, ">Make the bed</a></h3>");
-	assert_has(&r, "<dd>Every day · Any time</dd>");
-	assert_has(&r, "<dd>Check it off</dd>");
+	testpage_assert_has(&r, ">Make the bed</a></h3>");
+	testpage_assert_has(&r, "<dd>Every day · Any time</dd>");
+	testpage_assert_has(&r, "<dd>Check it off</dd>");
 	testresp_free(&r);
-	who_free(&a);
+	testuser_free(&a);
 }
 END_TEST
 
 /* The order of three names in the body of tracker id's page. */
-static void assert_task_order(struct who *w, int64_t id, const char *first, const char *second, const char *third)
+static void assert_task_order(struct testuser *w, int64_t id, const char *first, const char *second, const char *third)
 {
 	struct testresp r;
 	get_tracker(w, id, &r);
@@ -612,126 +440,126 @@ static void assert_task_order(struct who *w, int64_t id, const char *first, cons
 
 START_TEST(delete_restore_and_move)
 {
-	struct who a;
-	who_init(&a, "a@example.org");
-	int64_t id = make_tracker(&a, "Morning", "daily");
-	int64_t water = quick_task(&a, id, "Water");
-	quick_task(&a, id, "Stretch");
-	int64_t plan = quick_task(&a, id, "Plan");
+	struct testuser a;
+	testuser_init(&a, "a@example.org");
+	int64_t id = testpage_tracker(&a, "Morning", "daily");
+	int64_t water = testpage_quick_task(&a, id, "Water");
+	testpage_quick_task(&a, id, "Stretch");
+	int64_t plan = testpage_quick_task(&a, id, "Plan");
 	assert_task_order(&a, id, "Water", "Stretch", "Plan");
 	struct testresp r;
-	post(&a, task_path(id, plan, "/move"), &r, "direction", "up", NULL);
+	testpage_post(&a, task_path(id, plan, "/move"), &r, "direction", "up", NULL);
 	char back[64];
 	snprintf(back, sizeof back, "/trackers/%lld", (long long)id);
-	assert_redirect(&r, back);
+	testpage_assert_redirect(&r, back);
 	testresp_free(&r);
 	assert_task_order(&a, id, "Water", "Plan", "Stretch");
-	post(&a, task_path(id, water, "/move"), &r, "direction", "down", NULL);
+	testpage_post(&a, task_path(id, water, "/move"), &r, "direction", "down", NULL);
 	testresp_free(&r);
 	assert_task_order(&a, id, "Plan", "Water", "Stretch");
-	post(&a, task_path(id, water, "/move"), &r, "direction", "left", NULL);
-	assert_status(&r, 400, "bad direction");
+	testpage_post(&a, task_path(id, water, "/move"), &r, "direction", "left", NULL);
+	testpage_assert_status(&r, 400, "bad direction");
 	testresp_free(&r);
 
 	/* a check-in, then the delete: the history stays */
-	get(&a, "/", &r);
+	testpage_get(&a, "/", &r);
 	testresp_free(&r);
-	post(&a, task_path(id, water, "/delete"), &r, NULL);
+	testpage_post(&a, task_path(id, water, "/delete"), &r, NULL);
 	char expected[80];
 	snprintf(expected, sizeof expected, "/trackers/%lld?saved=task_deleted", (long long)id);
-	assert_redirect(&r, expected);
+	testpage_assert_redirect(&r, expected);
 	testresp_free(&r);
-	ck_assert_int_eq(q("SELECT count(*) FROM task_templates WHERE id = %lld AND deleted_at IS NOT NULL", (long long)water),
+	ck_assert_int_eq(testpage_int("SELECT count(*) FROM task_templates WHERE id = %lld AND deleted_at IS NOT NULL", (long long)water),
 			 1);
-	ck_assert_int_eq(q("SELECT count(*) FROM task_instances WHERE task_template_id = %lld AND deleted_at IS NULL",
-			   (long long)water),
+	ck_assert_int_eq(testpage_int("SELECT count(*) FROM task_instances WHERE task_template_id = %lld AND deleted_at IS NULL",
+				      (long long)water),
 			 1);
-	get(&a, expected, &r);
-	assert_has(&r, "The task was deleted.");
-	assert_lacks(&r, ">Water</a></h3>");
+	testpage_get(&a, expected, &r);
+	testpage_assert_has(&r, "The task was deleted.");
+	testpage_assert_lacks(&r, ">Water</a></h3>");
 	testresp_free(&r);
-	get(&a, task_path(id, water, "/edit"), &r);
-	assert_status(&r, 404, "edit a deleted task");
+	testpage_get(&a, task_path(id, water, "/edit"), &r);
+	testpage_assert_status(&r, 404, "edit a deleted task");
 	testresp_free(&r);
-	get(&a, task_path(id, water, ""), &r);
-	assert_status(&r, 200, "history of a deleted task");
-	assert_has(&r, "This task was deleted.");
+	testpage_get(&a, task_path(id, water, ""), &r);
+	testpage_assert_status(&r, 200, "history of a deleted task");
+	testpage_assert_has(&r, "This task was deleted.");
 	testresp_free(&r);
-	get(&a, "/trash", &r);
-	assert_has(&r, ">Water</a>");
-	assert_has(&r, ">Morning</a>");
+	testpage_get(&a, "/trash", &r);
+	testpage_assert_has(&r, ">Water</a>");
+	testpage_assert_has(&r, ">Morning</a>");
 	char action[160];
 	snprintf(action, sizeof action, "action=\"%s\"", task_path(id, water, "/restore"));
-	assert_has(&r, action);
+	testpage_assert_has(&r, action);
 	testresp_free(&r);
 
-	post(&a, task_path(id, water, "/restore"), &r, NULL);
-	assert_redirect(&r, "/trash?task_restored=1");
+	testpage_post(&a, task_path(id, water, "/restore"), &r, NULL);
+	testpage_assert_redirect(&r, "/trash?task_restored=1");
 	testresp_free(&r);
-	ck_assert_int_eq(q("SELECT count(*) FROM task_templates WHERE id = %lld AND deleted_at IS NULL", (long long)water), 1);
-	get(&a, "/trash?task_restored=1", &r);
-	assert_has(&r, "The task was restored.");
-	assert_has(&r, "No deleted tasks.");
+	ck_assert_int_eq(testpage_int("SELECT count(*) FROM task_templates WHERE id = %lld AND deleted_at IS NULL", (long long)water), 1);
+	testpage_get(&a, "/trash?task_restored=1", &r);
+	testpage_assert_has(&r, "The task was restored.");
+	testpage_assert_has(&r, "No deleted tasks.");
 	testresp_free(&r);
-	post(&a, task_path(id, water, "/restore"), &r, NULL);
-	assert_status(&r, 404, "restore a live task");
+	testpage_post(&a, task_path(id, water, "/restore"), &r, NULL);
+	testpage_assert_status(&r, 404, "restore a live task");
 	testresp_free(&r);
-	who_free(&a);
+	testuser_free(&a);
 }
 END_TEST
 
 START_TEST(history_shows_the_audit_trail)
 {
-	struct who a;
-	who_init(&a, "a@example.org");
-	int64_t id = make_tracker(&a, "Health", "daily");
-	int64_t task = quick_task(&a, id, "Stretch");
+	struct testuser a;
+	testuser_init(&a, "a@example.org");
+	int64_t id = testpage_tracker(&a, "Health", "daily");
+	int64_t task = testpage_quick_task(&a, id, "Stretch");
 	struct testresp r;
 	post_task(&a, tasks_path(id, ""), &r, "name", "Water", "kind", "measure", "target_value", "8", "unit", "glasses",
 		  NULL);
 	testresp_free(&r);
-	int64_t water = q("SELECT id FROM task_templates WHERE name = 'Water'");
+	int64_t water = testpage_int("SELECT id FROM task_templates WHERE name = 'Water'");
 
-	get(&a, task_path(id, task, ""), &r);
-	assert_status(&r, 200, "empty history");
-	assert_has(&r, "<h1>Stretch</h1>");
-	assert_has(&r, "Nothing has been checked in for this task yet.");
-	assert_has(&r, "<dd>Every day</dd>");
+	testpage_get(&a, task_path(id, task, ""), &r);
+	testpage_assert_status(&r, 200, "empty history");
+	testpage_assert_has(&r, "<h1>Stretch</h1>");
+	testpage_assert_has(&r, "Nothing has been checked in for this task yet.");
+	testpage_assert_has(&r, "<dd>Every day</dd>");
 	testresp_free(&r);
 
-	get(&a, "/", &r); /* opens today */
+	testpage_get(&a, "/", &r); /* opens today */
 	testresp_free(&r);
-	int64_t ti = q("SELECT id FROM task_instances WHERE task_template_id = %lld", (long long)task);
-	int64_t wi = q("SELECT id FROM task_instances WHERE task_template_id = %lld", (long long)water);
+	int64_t ti = testpage_int("SELECT id FROM task_instances WHERE task_template_id = %lld", (long long)task);
+	int64_t wi = testpage_int("SELECT id FROM task_instances WHERE task_template_id = %lld", (long long)water);
 	char path[64];
 	snprintf(path, sizeof path, "/checkins/%lld", (long long)ti);
-	post(&a, path, &r, "status", "done", "back", "/", NULL);
-	assert_status(&r, 303, "check in");
+	testpage_post(&a, path, &r, "status", "done", "back", "/", NULL);
+	testpage_assert_status(&r, 303, "check in");
 	testresp_free(&r);
-	testapp_advance(&t, 3600);
-	post(&a, path, &r, "status", "todo", "back", "/", NULL);
+	testapp_advance(&testpage_app, 3600);
+	testpage_post(&a, path, &r, "status", "todo", "back", "/", NULL);
 	testresp_free(&r);
 	snprintf(path, sizeof path, "/checkins/%lld", (long long)wi);
-	post(&a, path, &r, "status", "todo", "value", "3", "back", "/", NULL);
-	assert_status(&r, 303, "measure");
+	testpage_post(&a, path, &r, "status", "todo", "value", "3", "back", "/", NULL);
+	testpage_assert_status(&r, 303, "measure");
 	testresp_free(&r);
 
-	get(&a, task_path(id, task, ""), &r);
-	assert_status(&r, 200, "history");
-	assert_has(&r, "<td>2026-05-22 00:00</td>");
-	assert_has(&r, "<td>2026-05-22 01:00</td>");
-	assert_has(&r, "<td>2026-05-22</td>");
-	assert_has(&r, "<td>To do → Done</td>");
-	assert_has(&r, "<td>Done → To do</td>");
-	assert_has(&r, "<td>Check-in</td>");
+	testpage_get(&a, task_path(id, task, ""), &r);
+	testpage_assert_status(&r, 200, "history");
+	testpage_assert_has(&r, "<td>2026-05-22 00:00</td>");
+	testpage_assert_has(&r, "<td>2026-05-22 01:00</td>");
+	testpage_assert_has(&r, "<td>2026-05-22</td>");
+	testpage_assert_has(&r, "<td>To do → Done</td>");
+	testpage_assert_has(&r, "<td>Done → To do</td>");
+	testpage_assert_has(&r, "<td>Check-in</td>");
 	const char *later = strstr(r.body, "Done → To do"), *earlier = strstr(r.body, "To do → Done");
 	ck_assert_msg(later && earlier && later < earlier, "newest first");
 	testresp_free(&r);
-	get(&a, task_path(id, water, ""), &r);
-	assert_has(&r, "<dd>At least 8 glasses</dd>");
-	assert_has(&r, "3 glasses</td>");
+	testpage_get(&a, task_path(id, water, ""), &r);
+	testpage_assert_has(&r, "<dd>At least 8 glasses</dd>");
+	testpage_assert_has(&r, "3 glasses</td>");
 	testresp_free(&r);
-	who_free(&a);
+	testuser_free(&a);
 }
 END_TEST
 
@@ -739,89 +567,89 @@ END_TEST
 
 START_TEST(tags_create_rename_delete)
 {
-	struct who a;
-	who_init(&a, "a@example.org");
+	struct testuser a;
+	testuser_init(&a, "a@example.org");
 	struct testresp r;
-	get(&a, "/tags", &r);
-	assert_status(&r, 200, "tags");
-	assert_has(&r, "No tags yet.");
-	assert_has(&r, "maxlength=\"40\"");
+	testpage_get(&a, "/tags", &r);
+	testpage_assert_status(&r, 200, "tags");
+	testpage_assert_has(&r, "No tags yet.");
+	testpage_assert_has(&r, "maxlength=\"40\"");
 	testresp_free(&r);
-	post(&a, "/tags", &r, "name", "Outdoors", "color", "#118833", NULL);
-	assert_redirect(&r, "/tags?saved=created");
+	testpage_post(&a, "/tags", &r, "name", "Outdoors", "color", "#118833", NULL);
+	testpage_assert_redirect(&r, "/tags?saved=created");
 	testresp_free(&r);
-	int64_t tag = q("SELECT id FROM tags WHERE name = 'Outdoors'");
-	int64_t id = make_tracker(&a, "Health", "daily");
+	int64_t tag = testpage_int("SELECT id FROM tags WHERE name = 'Outdoors'");
+	int64_t id = testpage_tracker(&a, "Health", "daily");
 	char tag_text[32];
 	snprintf(tag_text, sizeof tag_text, "%lld", (long long)tag);
 	post_task(&a, tasks_path(id, ""), &r, "name", "Walk", "tags", tag_text, NULL);
 	testresp_free(&r);
-	get(&a, "/tags?saved=created", &r);
-	assert_has(&r, "The tag was created.");
-	assert_has(&r, "value=\"Outdoors\"");
-	assert_has(&r, "1 task<");
+	testpage_get(&a, "/tags?saved=created", &r);
+	testpage_assert_has(&r, "The tag was created.");
+	testpage_assert_has(&r, "value=\"Outdoors\"");
+	testpage_assert_has(&r, "1 task<");
 	testresp_free(&r);
 
 	char path[64];
 	snprintf(path, sizeof path, "/tags/%lld", (long long)tag);
-	post(&a, path, &r, "name", "Outside", "color", "#ff8800", NULL);
-	assert_redirect(&r, "/tags?saved=changed");
+	testpage_post(&a, path, &r, "name", "Outside", "color", "#ff8800", NULL);
+	testpage_assert_redirect(&r, "/tags?saved=changed");
 	testresp_free(&r);
-	ck_assert_int_eq(q("SELECT count(*) FROM tags WHERE name = 'Outside' AND color = '#ff8800'"), 1);
+	ck_assert_int_eq(testpage_int("SELECT count(*) FROM tags WHERE name = 'Outside' AND color = '#ff8800'"), 1);
 	get_tracker(&a, id, &r);
-	assert_has(&r, "fill=\"#ff8800\"/></svg> Outside</span>");
+	testpage_assert_has(&r, "fill=\"#ff8800\"/></svg> Outside</span>");
 	testresp_free(&r);
 
 	/* bad input: 422, typed values kept, nothing saved */
-	post(&a, "/tags", &r, "name", "", "color", "#118833", NULL);
-	assert_status(&r, 422, "empty tag");
-	assert_has(&r, "Enter a name.");
+	testpage_post(&a, "/tags", &r, "name", "", "color", "#118833", NULL);
+	testpage_assert_status(&r, 422, "empty tag");
+	testpage_assert_has(&r, "Enter a name.");
 	testresp_free(&r);
-	post(&a, "/tags", &r, "name", repeat('t', 41), "color", "#118833", NULL);
-	assert_status(&r, 422, "long tag");
-	assert_has(&r, "Use at most 40 characters for the name.");
-	assert_has(&r, repeat('t', 41));
+	testpage_post(&a, "/tags", &r, "name", testpage_repeat('t', 41), "color", "#118833", NULL);
+	testpage_assert_status(&r, 422, "long tag");
+	testpage_assert_has(&r, "Use at most 40 characters for the name.");
+	testpage_assert_has(&r, testpage_repeat('t', 41));
 	testresp_free(&r);
-	post(&a, "/tags", &r, "name", "Indoors", "color", "#12345", NULL);
-	assert_status(&r, 422, "bad colour");
-	assert_has(&r, "Choose a colour like #2f80ed.");
-	assert_has(&r, "value=\"Indoors\"");
+	testpage_post(&a, "/tags", &r, "name", "Indoors", "color", "#12345", NULL);
+	testpage_assert_status(&r, 422, "bad colour");
+	testpage_assert_has(&r, "Choose a colour like #2f80ed.");
+	testpage_assert_has(&r, "value=\"Indoors\"");
 	testresp_free(&r);
-	post(&a, "/tags", &r, "name", "OUTSIDE", "color", "#118833", NULL);
-	assert_status(&r, 422, "taken");
-	assert_has(&r, "You already have a tag with this name.");
+	testpage_post(&a, "/tags", &r, "name", "OUTSIDE", "color", "#118833", NULL);
+	testpage_assert_status(&r, 422, "taken");
+	testpage_assert_has(&r, "You already have a tag with this name.");
 	testresp_free(&r);
-	post(&a, path, &r, "name", "Renamed", "color", "green", NULL);
-	assert_status(&r, 422, "bad recolour");
-	assert_has(&r, "value=\"Renamed\"");
+	testpage_post(&a, path, &r, "name", "Renamed", "color", "green", NULL);
+	testpage_assert_status(&r, 422, "bad recolour");
+	testpage_assert_has(&r, "value=\"Renamed\"");
 	char described[64];
 	snprintf(described, sizeof described, "aria-describedby=\"color_%lld-error\"", (long long)tag);
-	assert_has(&r, described);
+	testpage_assert_has(&r, described);
 	testresp_free(&r);
-	ck_assert_int_eq(q("SELECT count(*) FROM tags"), 1);
-	ck_assert_int_eq(q("SELECT count(*) FROM tags WHERE name = 'Outside' AND color = '#ff8800'"), 1);
+	ck_assert_int_eq(testpage_int("SELECT count(*) FROM tags"), 1);
+	ck_assert_int_eq(testpage_int("SELECT count(*) FROM tags WHERE name = 'Outside' AND color = '#ff8800'"), 1);
 
 	snprintf(path, sizeof path, "/tags/%lld/delete", (long long)tag);
-	post(&a, path, &r, NULL);
-	assert_redirect(&r, "/tags?saved=deleted");
+	testpage_post(&a, path, &r, NULL);
+	testpage_assert_redirect(&r, "/tags?saved=deleted");
 	testresp_free(&r);
-	ck_assert_int_eq(q("SELECT count(*) FROM tags"), 0);
-	ck_assert_int_eq(q("SELECT count(*) FROM template_tags"), 0);
-	ck_assert_int_eq(q("SELECT count(*) FROM task_templates WHERE name = 'Walk'"), 1);
-	who_free(&a);
+	ck_assert_int_eq(testpage_int("SELECT count(*) FROM tags"), 0);
+	ck_assert_int_eq(testpage_int("SELECT count(*) FROM template_tags"), 0);
+	ck_assert_int_eq(testpage_int("SELECT count(*) FROM task_templates WHERE name = 'Walk'"), 1);
+	testuser_free(&a);
 }
 END_TEST
 
 /* ---- wrong tracker, another user's ids ---- */
 
 /* Asserts that every task route for tracker/task as w answers 404. */
-static void assert_task_routes_404(struct who *w, int64_t tracker, int64_t task, const char *tag)
+static void assert_task_routes_404(struct testuser *w, int64_t tracker, int64_t task, const char *tag)
 {
 	static const char *const gets[] = { "", "/edit" };
 	static const char *const posts[] = { "", "/delete", "/restore", "/move" };
 	struct testresp r;
 	for (size_t i = 0; i < sizeof gets / sizeof gets[0]; i++) {
-		get(w, task_path(tracker, task, gets[i]), &r);
+		testpage_get(w, task_path(tracker, task, gets[i]), &r);
 		ck_assert_msg(r.status == 404, "GET %s answered %d", task_path(tracker, task, gets[i]), r.status);
 		testresp_free(&r);
 	}
@@ -834,93 +662,93 @@ static void assert_task_routes_404(struct who *w, int64_t tracker, int64_t task,
 
 START_TEST(task_under_the_wrong_tracker_is_404)
 {
-	struct who a;
-	who_init(&a, "a@example.org");
-	int64_t one = make_tracker(&a, "One", "daily"), two = make_tracker(&a, "Two", "daily");
-	int64_t task = quick_task(&a, one, "Stretch");
+	struct testuser a;
+	testuser_init(&a, "a@example.org");
+	int64_t one = testpage_tracker(&a, "One", "daily"), two = testpage_tracker(&a, "Two", "daily");
+	int64_t task = testpage_quick_task(&a, one, "Stretch");
 	assert_task_routes_404(&a, two, task, NULL);
 	/* a deleted task under the wrong tracker cannot be restored either */
 	struct testresp r;
-	post(&a, task_path(one, task, "/delete"), &r, NULL);
+	testpage_post(&a, task_path(one, task, "/delete"), &r, NULL);
 	testresp_free(&r);
-	post(&a, task_path(two, task, "/restore"), &r, NULL);
-	assert_status(&r, 404, "restore under another tracker");
+	testpage_post(&a, task_path(two, task, "/restore"), &r, NULL);
+	testpage_assert_status(&r, 404, "restore under another tracker");
 	testresp_free(&r);
-	ck_assert_int_eq(q("SELECT count(*) FROM task_templates WHERE id = %lld AND tracker_id = %lld AND name = 'Stretch' "
-			   "AND deleted_at IS NOT NULL",
-			   (long long)task, (long long)one),
+	ck_assert_int_eq(testpage_int("SELECT count(*) FROM task_templates WHERE id = %lld AND tracker_id = %lld AND name = 'Stretch' "
+				      "AND deleted_at IS NOT NULL",
+				      (long long)task, (long long)one),
 			 1);
-	who_free(&a);
+	testuser_free(&a);
 }
 END_TEST
 
 START_TEST(other_users_ids_are_404)
 {
-	struct who a, b;
-	who_init(&a, "a@example.org");
-	who_init(&b, "b@example.org");
-	int64_t theirs = make_tracker(&b, "Private", "daily");
-	int64_t their_task = quick_task(&b, theirs, "Secret task");
+	struct testuser a, b;
+	testuser_init(&a, "a@example.org");
+	testuser_init(&b, "b@example.org");
+	int64_t theirs = testpage_tracker(&b, "Private", "daily");
+	int64_t their_task = testpage_quick_task(&b, theirs, "Secret task");
 	struct testresp r;
-	post(&b, "/tags", &r, "name", "Hidden", "color", "#000000", NULL);
+	testpage_post(&b, "/tags", &r, "name", "Hidden", "color", "#000000", NULL);
 	testresp_free(&r);
-	int64_t their_tag = q("SELECT id FROM tags WHERE name = 'Hidden'");
+	int64_t their_tag = testpage_int("SELECT id FROM tags WHERE name = 'Hidden'");
 	char their_tag_text[32];
 	snprintf(their_tag_text, sizeof their_tag_text, "%lld", (long long)their_tag);
-	int64_t mine = make_tracker(&a, "Mine", "daily");
-	int64_t my_task = quick_task(&a, mine, "My task");
-	int64_t tasks_before = q("SELECT count(*) FROM task_templates");
+	int64_t mine = testpage_tracker(&a, "Mine", "daily");
+	int64_t my_task = testpage_quick_task(&a, mine, "My task");
+	int64_t tasks_before = testpage_int("SELECT count(*) FROM task_templates");
 
 	/* their tracker and task, under their tracker or under mine */
 	assert_task_routes_404(&a, theirs, their_task, their_tag_text);
 	assert_task_routes_404(&a, mine, their_task, their_tag_text);
-	get(&a, tasks_path(theirs, "/new"), &r);
-	assert_status(&r, 404, "new task in their tracker");
+	testpage_get(&a, tasks_path(theirs, "/new"), &r);
+	testpage_assert_status(&r, 404, "new task in their tracker");
 	testresp_free(&r);
 	post_task(&a, tasks_path(theirs, ""), &r, "name", "Planted", NULL);
-	assert_status(&r, 404, "create in their tracker");
+	testpage_assert_status(&r, 404, "create in their tracker");
 	testresp_free(&r);
 	/* their tag on my task, on create and on edit; an unknown tag id */
 	post_task(&a, tasks_path(mine, ""), &r, "name", "Tagged", "tags", their_tag_text, NULL);
-	assert_status(&r, 404, "their tag on create");
+	testpage_assert_status(&r, 404, "their tag on create");
 	testresp_free(&r);
 	post_task(&a, task_path(mine, my_task, ""), &r, "name", "Tagged", "tags", their_tag_text, NULL);
-	assert_status(&r, 404, "their tag on edit");
+	testpage_assert_status(&r, 404, "their tag on edit");
 	testresp_free(&r);
 	post_task(&a, tasks_path(mine, ""), &r, "name", "Tagged", "tags", "999999", NULL);
-	assert_status(&r, 404, "unknown tag");
+	testpage_assert_status(&r, 404, "unknown tag");
 	testresp_free(&r);
 	post_task(&a, tasks_path(mine, ""), &r, "name", "Tagged", "tags", "one", NULL);
-	assert_status(&r, 404, "malformed tag");
+	testpage_assert_status(&r, 404, "malformed tag");
 	testresp_free(&r);
 	/* their tag's pages */
 	char path[64];
 	snprintf(path, sizeof path, "/tags/%lld", (long long)their_tag);
-	post(&a, path, &r, "name", "Mine now", "color", "#ffffff", NULL);
-	assert_status(&r, 404, "rename their tag");
+	testpage_post(&a, path, &r, "name", "Mine now", "color", "#ffffff", NULL);
+	testpage_assert_status(&r, 404, "rename their tag");
 	testresp_free(&r);
 	snprintf(path, sizeof path, "/tags/%lld/delete", (long long)their_tag);
-	post(&a, path, &r, NULL);
-	assert_status(&r, 404, "delete their tag");
+	testpage_post(&a, path, &r, NULL);
+	testpage_assert_status(&r, 404, "delete their tag");
 	testresp_free(&r);
 
 	/* nothing changed */
-	ck_assert_int_eq(q("SELECT count(*) FROM task_templates"), tasks_before);
-	ck_assert_int_eq(q("SELECT count(*) FROM task_templates WHERE id = %lld AND name = 'Secret task' AND deleted_at IS "
-			   "NULL AND position = 1",
-			   (long long)their_task),
+	ck_assert_int_eq(testpage_int("SELECT count(*) FROM task_templates"), tasks_before);
+	ck_assert_int_eq(testpage_int("SELECT count(*) FROM task_templates WHERE id = %lld AND name = 'Secret task' AND deleted_at IS "
+				      "NULL AND position = 1",
+				      (long long)their_task),
 			 1);
-	ck_assert_int_eq(q("SELECT count(*) FROM task_templates WHERE id = %lld AND name = 'My task'", (long long)my_task), 1);
-	ck_assert_int_eq(q("SELECT count(*) FROM template_tags"), 0);
-	ck_assert_int_eq(q("SELECT count(*) FROM tags WHERE name = 'Hidden' AND color = '#000000'"), 1);
-	get(&a, "/tags", &r);
-	assert_lacks(&r, "Hidden");
+	ck_assert_int_eq(testpage_int("SELECT count(*) FROM task_templates WHERE id = %lld AND name = 'My task'", (long long)my_task), 1);
+	ck_assert_int_eq(testpage_int("SELECT count(*) FROM template_tags"), 0);
+	ck_assert_int_eq(testpage_int("SELECT count(*) FROM tags WHERE name = 'Hidden' AND color = '#000000'"), 1);
+	testpage_get(&a, "/tags", &r);
+	testpage_assert_lacks(&r, "Hidden");
 	testresp_free(&r);
-	get(&a, tasks_path(mine, "/new"), &r);
-	assert_lacks(&r, "Hidden");
+	testpage_get(&a, tasks_path(mine, "/new"), &r);
+	testpage_assert_lacks(&r, "Hidden");
 	testresp_free(&r);
-	who_free(&a);
-	who_free(&b);
+	testuser_free(&a);
+	testuser_free(&b);
 }
 END_TEST
 
@@ -928,7 +756,7 @@ static Suite *pages_task_suite(void)
 {
 	Suite *s = suite_create("pages_task");
 	TCase *tc = tcase_create("tasks");
-	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_checked_fixture(tc, testpage_setup, testpage_teardown);
 	tcase_set_timeout(tc, 120);
 	tcase_add_test(tc, new_form_shows_every_field);
 	tcase_add_test(tc, each_schedule_saved_and_described);

@@ -3,7 +3,6 @@
 #include <check.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <unistd.h>
 #include <string.h>
 
 #include "dispatch.h"
@@ -207,10 +206,9 @@ END_TEST
 
 START_TEST(serve_refuses_database_behind_or_ahead)
 {
-	char dir[64], path[128];
-	snprintf(dir, sizeof dir, "/tmp/trackpro-schema-XXXXXX");
-	ck_assert_ptr_nonnull(mkdtemp(dir));
-	snprintf(path, sizeof path, "%s/t.db", dir);
+	struct testdb_folder folder;
+	testdb_folder_make(&folder);
+	const char *path = folder.path;
 	struct config config;
 	struct buf err;
 	buf_init(&err);
@@ -233,13 +231,7 @@ START_TEST(serve_refuses_database_behind_or_ahead)
 	ck_assert_int_eq(app_open(&app, &config, &err), -1);
 	ck_assert_msg(strstr(buf_cstr(&err), "newer than this trackpro") != NULL, "%s", buf_cstr(&err));
 	buf_free(&err);
-	char p[160];
-	snprintf(p, sizeof p, "%s-wal", path);
-	unlink(p);
-	snprintf(p, sizeof p, "%s-shm", path);
-	unlink(p);
-	unlink(path);
-	rmdir(dir);
+	testdb_folder_remove(&folder);
 }
 END_TEST
 

@@ -2,85 +2,20 @@
  * another user's ids, soft delete and restore, order, the trash — against a migrated database. */
 #include <check.h>
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
-#include "civil.h"
 #include "task.h"
+#include "testdb.h"
 #include "tracker.h"
-#include "user.h"
-
-static struct db db;
-static char dir[64], path[128];
-static struct arena arena;
-
-static void setup(void)
-{
-	snprintf(dir, sizeof dir, "/tmp/check_task-XXXXXX");
-	ck_assert_ptr_nonnull(mkdtemp(dir));
-	snprintf(path, sizeof path, "%s/t.db", dir);
-	struct buf err;
-	buf_init(&err);
-	const char *sql = getenv("TRACKPRO_SQL_DIR");
-	ck_assert_msg(db_open(&db, path, &err) == 0, "%s", buf_cstr(&err));
-	ck_assert_msg(db_migrate(&db, sql ? sql : "sql", NULL, &err) == 0, "%s", buf_cstr(&err));
-	buf_free(&err);
-	arena_init(&arena);
-}
-
-static void teardown(void)
-{
-	db_close(&db);
-	arena_free(&arena);
-	char p[160];
-	snprintf(p, sizeof p, "%s-wal", path);
-	unlink(p);
-	snprintf(p, sizeof p, "%s-shm", path);
-	unlink(p);
-	unlink(path);
-	rmdir(dir);
-}
-
-static int64_t add_user(const char *email)
-{
-	int64_t id = 0;
-	ck_assert_int_eq(user_create(&db, 1000, email, "Someone", "x", "UTC", false, &id), USER_OK);
-	return id;
-}
-
-/* The first column of the first row of a query formatted from fmt, as an integer. */
-static int64_t query(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static int64_t query(const char *fmt, ...)
-{
-	char sql[1024];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(sql, sizeof sql, fmt, ap);
-	va_end(ap);
-	sqlite3_stmt *s;
-	ck_assert_msg(sqlite3_prepare_v2(db.conn, sql, -1, &s, NULL) == SQLITE_OK, "%s", sqlite3_errmsg(db.conn));
-	ck_assert_int_eq(sqlite3_step(s), SQLITE_ROW);
-	int64_t v = sqlite3_column_int64(s, 0);
-	sqlite3_finalize(s);
-	return v;
-}
-
-static int64_t day(const char *text)
-{
-	int64_t d;
-	ck_assert_int_eq(civil_parse(text, &d), 0);
-	return d;
-}
 
 static int64_t add_tracker(int64_t user, const char *name, enum time_mode mode)
 {
 	struct tracker_input in = { .name = name, .description = "", .time_mode = mode, .start_date = TRACKER_NO_DATE,
 				    .end_date = TRACKER_NO_DATE, .color = "#2f80ed" };
 	int64_t id = 0;
-	ck_assert_int_eq(tracker_create(&db, 1000, user, &in, &id), TRACKER_OK);
+	ck_assert_int_eq(tracker_create(&tdb.db, 1000, user, &in, &id), TRACKER_OK);
 	return id;
 }
 
@@ -90,7 +25,7 @@ static int64_t add_task(int64_t user, int64_t tracker, const char *name)
 	task_input_defaults(&in);
 	in.name = name;
 	int64_t id = 0;
-	ck_assert_int_eq(task_create(&db, 1000, user, tracker, &in, &id), TASK_OK);
+	ck_assert_int_eq(task_create(&tdb.db, 1000, user, tracker, &in, &id), TASK_OK);
 	ck_assert_int_gt(id, 0);
 	return id;
 }
@@ -98,7 +33,7 @@ static int64_t add_task(int64_t user, int64_t tracker, const char *name)
 static int64_t add_tag(int64_t user, const char *name)
 {
 	int64_t id = 0;
-	ck_assert_int_eq(tag_create(&db, 1000, user, name, "#336699", &id), TASK_OK);
+	ck_assert_int_eq(tag_create(&tdb.db, 1000, user, name, "#336699", &id), TASK_OK);
 	return id;
 }
 
@@ -119,7 +54,7 @@ static const char *list(int64_t user, int64_t tracker, bool include_deleted)
 {
 	static struct names n;
 	n.text[0] = '\0';
-	ck_assert_int_eq(task_each(&db, &arena, user, tracker, include_deleted, collect, &n), TASK_OK);
+	ck_assert_int_eq(task_each(&tdb.db, &tdb.arena, user, tracker, include_deleted, collect, &n), TASK_OK);
 	return n.text;
 }
 
@@ -258,25 +193,25 @@ START_TEST(input_checks)
 	ck_assert_ptr_null(task_input_check(&bad, TIME_MODE_DAILY, NULL));
 
 	/* task_create refuses what the check refuses, and writes nothing */
-	int64_t u = add_user("ann@example.org");
+	int64_t u = testdb_user(&tdb, "ann@example.org");
 	int64_t k = add_tracker(u, "Weekly", TIME_MODE_WEEKLY);
 	in.points = -5;
-	ck_assert_int_eq(task_create(&db, 1000, u, k, &in, NULL), TASK_INVALID);
+	ck_assert_int_eq(task_create(&tdb.db, 1000, u, k, &in, NULL), TASK_INVALID);
 	in.points = 1;
 	in.kind = TASK_MEASURE;
 	in.target_value = NAN;
-	ck_assert_int_eq(task_create(&db, 1000, u, k, &in, NULL), TASK_INVALID);
+	ck_assert_int_eq(task_create(&tdb.db, 1000, u, k, &in, NULL), TASK_INVALID);
 	in.kind = TASK_CHECK;
 	in.schedule.kind = SCHEDULE_TIMES_PER_PERIOD;
 	in.schedule.times = 8; /* more than 7 in a week */
-	ck_assert_int_eq(task_create(&db, 1000, u, k, &in, NULL), TASK_INVALID);
-	ck_assert_int_eq(query("SELECT count(*) FROM task_templates"), 0);
+	ck_assert_int_eq(task_create(&tdb.db, 1000, u, k, &in, NULL), TASK_INVALID);
+	ck_assert_int_eq(testdb_row_int(&tdb, "SELECT count(*) FROM task_templates"), 0);
 }
 END_TEST
 
 START_TEST(create_get_update)
 {
-	int64_t u = add_user("bob@example.org");
+	int64_t u = testdb_user(&tdb, "bob@example.org");
 	int64_t k = add_tracker(u, "Fitness", TIME_MODE_DAILY);
 	struct task_input in;
 	task_input_defaults(&in);
@@ -291,16 +226,16 @@ START_TEST(create_get_update)
 	in.unit = "km";
 	in.schedule.kind = SCHEDULE_EVERY_N_DAYS;
 	in.schedule.interval_days = 3;
-	in.schedule.anchor = day("2026-02-28");
+	in.schedule.anchor = testdb_day("2026-02-28");
 	in.difficulty = 4;
 	in.priority = TASK_PRIORITY_HIGH;
 	in.counts_toward_goals = false;
 	in.reminder_minute = 7 * 60;
 	in.reminder_weekdays = 31;
 	int64_t id = 0;
-	ck_assert_int_eq(task_create(&db, 1000, u, k, &in, &id), TASK_OK);
+	ck_assert_int_eq(task_create(&tdb.db, 1000, u, k, &in, &id), TASK_OK);
 	struct task_template t;
-	ck_assert_int_eq(task_get(&db, &arena, u, id, false, &t), TASK_OK);
+	ck_assert_int_eq(task_get(&tdb.db, &tdb.arena, u, id, false, &t), TASK_OK);
 	ck_assert_int_eq(t.tracker_id, k);
 	ck_assert_str_eq(t.name, "Run");
 	ck_assert_str_eq(t.description, "Around the park");
@@ -313,7 +248,7 @@ START_TEST(create_get_update)
 	ck_assert_str_eq(t.unit, "km");
 	ck_assert_int_eq(t.schedule.kind, SCHEDULE_EVERY_N_DAYS);
 	ck_assert_int_eq(t.schedule.interval_days, 3);
-	ck_assert_int_eq(t.schedule.anchor, day("2026-02-28"));
+	ck_assert_int_eq(t.schedule.anchor, testdb_day("2026-02-28"));
 	ck_assert_int_eq(t.difficulty, 4);
 	ck_assert_int_eq(t.priority, TASK_PRIORITY_HIGH);
 	ck_assert(!t.counts_toward_goals);
@@ -332,8 +267,8 @@ START_TEST(create_get_update)
 	in.schedule.window_days = 10;
 	in.status = TASK_PAUSED;
 	in.time_of_day = TASK_EVENING;
-	ck_assert_int_eq(task_update(&db, 2000, u, id, &in), TASK_OK);
-	ck_assert_int_eq(task_get(&db, &arena, u, id, false, &t), TASK_OK);
+	ck_assert_int_eq(task_update(&tdb.db, 2000, u, id, &in), TASK_OK);
+	ck_assert_int_eq(task_get(&tdb.db, &tdb.arena, u, id, false, &t), TASK_OK);
 	ck_assert_str_eq(t.name, "Jog");
 	ck_assert_int_eq(t.kind, TASK_CHECK);
 	ck_assert_str_eq(t.unit, "");
@@ -343,32 +278,32 @@ START_TEST(create_get_update)
 	ck_assert(t.schedule.anchor == SCHEDULE_NO_ANCHOR);
 	ck_assert_int_eq(t.status, TASK_PAUSED);
 	ck_assert_int_eq(t.reminder_minute, -1);
-	ck_assert_int_eq(query("SELECT count(*) FROM task_templates WHERE target_value IS NULL AND target_direction IS NULL"
-			       " AND schedule_anchor IS NULL AND schedule_interval_days IS NULL AND updated_at = 2000"),
+	ck_assert_int_eq(testdb_row_int(&tdb, "SELECT count(*) FROM task_templates WHERE target_value IS NULL AND target_direction IS NULL"
+					" AND schedule_anchor IS NULL AND schedule_interval_days IS NULL AND updated_at = 2000"),
 			 1);
 	in.points = -1;
-	ck_assert_int_eq(task_update(&db, 2000, u, id, &in), TASK_INVALID);
+	ck_assert_int_eq(task_update(&tdb.db, 2000, u, id, &in), TASK_INVALID);
 	in.points = 1;
 	in.schedule.kind = SCHEDULE_WEEKDAYS;
 	in.schedule.weekdays = 1 | 4 | 16; /* Mon, Wed, Fri */
-	ck_assert_int_eq(task_update(&db, 2000, u, id, &in), TASK_OK);
-	ck_assert_int_eq(task_get(&db, &arena, u, id, false, &t), TASK_OK);
+	ck_assert_int_eq(task_update(&tdb.db, 2000, u, id, &in), TASK_OK);
+	ck_assert_int_eq(task_get(&tdb.db, &tdb.arena, u, id, false, &t), TASK_OK);
 	ck_assert_int_eq(t.schedule.weekdays, 21);
 
 	/* new templates go last; a deleted tracker takes no new ones */
 	int64_t second = add_task(u, k, "Stretch");
-	ck_assert_int_eq(task_get(&db, &arena, u, second, false, &t), TASK_OK);
+	ck_assert_int_eq(task_get(&tdb.db, &tdb.arena, u, second, false, &t), TASK_OK);
 	ck_assert_int_eq(t.position, 2);
-	ck_assert_int_eq(task_create(&db, 1000, u, 9999, &in, NULL), TASK_NOT_FOUND);
-	ck_assert_int_eq(tracker_delete(&db, 3000, u, k), TRACKER_OK);
-	ck_assert_int_eq(task_create(&db, 1000, u, k, &in, NULL), TASK_NOT_FOUND);
-	ck_assert_int_eq(task_update(&db, 3000, u, id, &in), TASK_NOT_FOUND);
+	ck_assert_int_eq(task_create(&tdb.db, 1000, u, 9999, &in, NULL), TASK_NOT_FOUND);
+	ck_assert_int_eq(tracker_delete(&tdb.db, 3000, u, k), TRACKER_OK);
+	ck_assert_int_eq(task_create(&tdb.db, 1000, u, k, &in, NULL), TASK_NOT_FOUND);
+	ck_assert_int_eq(task_update(&tdb.db, 3000, u, id, &in), TASK_NOT_FOUND);
 }
 END_TEST
 
 START_TEST(another_users_template_is_not_found)
 {
-	int64_t u = add_user("cid@example.org"), v = add_user("dee@example.org");
+	int64_t u = testdb_user(&tdb, "cid@example.org"), v = testdb_user(&tdb, "dee@example.org");
 	int64_t k = add_tracker(u, "Mine", TIME_MODE_DAILY);
 	int64_t id = add_task(u, k, "Secret");
 	add_task(u, k, "Other");
@@ -376,17 +311,17 @@ START_TEST(another_users_template_is_not_found)
 	struct task_input in;
 	task_input_defaults(&in);
 	in.name = "Stolen";
-	ck_assert_int_eq(task_get(&db, &arena, v, id, true, &t), TASK_NOT_FOUND);
-	ck_assert_int_eq(task_update(&db, 2000, v, id, &in), TASK_NOT_FOUND);
-	ck_assert_int_eq(task_delete(&db, 2000, v, id), TASK_NOT_FOUND);
-	ck_assert_int_eq(task_move(&db, 2000, v, id, +1), TASK_NOT_FOUND);
-	ck_assert_int_eq(task_create(&db, 2000, v, k, &in, NULL), TASK_NOT_FOUND);
+	ck_assert_int_eq(task_get(&tdb.db, &tdb.arena, v, id, true, &t), TASK_NOT_FOUND);
+	ck_assert_int_eq(task_update(&tdb.db, 2000, v, id, &in), TASK_NOT_FOUND);
+	ck_assert_int_eq(task_delete(&tdb.db, 2000, v, id), TASK_NOT_FOUND);
+	ck_assert_int_eq(task_move(&tdb.db, 2000, v, id, +1), TASK_NOT_FOUND);
+	ck_assert_int_eq(task_create(&tdb.db, 2000, v, k, &in, NULL), TASK_NOT_FOUND);
 	struct names n = { "" };
-	ck_assert_int_eq(task_each(&db, &arena, v, k, true, collect, &n), TASK_NOT_FOUND);
-	ck_assert_int_eq(task_delete(&db, 2000, u, id), TASK_OK);
-	ck_assert_int_eq(task_restore(&db, 3000, v, id), TASK_NOT_FOUND);
-	ck_assert_int_eq(query("SELECT count(*) FROM task_templates WHERE name = 'Stolen'"), 0);
-	ck_assert_int_eq(query("SELECT deleted_at FROM task_templates WHERE id = %lld", (long long)id), 2000);
+	ck_assert_int_eq(task_each(&tdb.db, &tdb.arena, v, k, true, collect, &n), TASK_NOT_FOUND);
+	ck_assert_int_eq(task_delete(&tdb.db, 2000, u, id), TASK_OK);
+	ck_assert_int_eq(task_restore(&tdb.db, 3000, v, id), TASK_NOT_FOUND);
+	ck_assert_int_eq(testdb_row_int(&tdb, "SELECT count(*) FROM task_templates WHERE name = 'Stolen'"), 0);
+	ck_assert_int_eq(testdb_row_int(&tdb, "SELECT deleted_at FROM task_templates WHERE id = %lld", (long long)id), 2000);
 	ck_assert_str_eq(list(u, k, true), "Secret(deleted),Other,");
 }
 END_TEST
@@ -403,23 +338,23 @@ static const char *tag_list(int64_t user)
 {
 	static struct names n;
 	n.text[0] = '\0';
-	ck_assert_int_eq(tag_each(&db, &arena, user, collect_tags, &n), TASK_OK);
+	ck_assert_int_eq(tag_each(&tdb.db, &tdb.arena, user, collect_tags, &n), TASK_OK);
 	return n.text;
 }
 
 START_TEST(tags)
 {
-	int64_t u = add_user("eve@example.org"), v = add_user("fay@example.org");
+	int64_t u = testdb_user(&tdb, "eve@example.org"), v = testdb_user(&tdb, "fay@example.org");
 	int64_t mind = add_tag(u, "Mind"), body = add_tag(u, " body ");
 	int64_t theirs = add_tag(v, "Theirs");
-	ck_assert_int_eq(tag_create(&db, 1000, u, "MIND", "#000000", NULL), TASK_NAME_TAKEN);
-	ck_assert_int_eq(tag_create(&db, 1000, v, "Mind", "#000000", NULL), TASK_OK);
-	ck_assert_int_eq(tag_create(&db, 1000, u, "", "#000000", NULL), TASK_INVALID);
-	ck_assert_int_eq(tag_create(&db, 1000, u, "Ok", "#00000", NULL), TASK_INVALID);
+	ck_assert_int_eq(tag_create(&tdb.db, 1000, u, "MIND", "#000000", NULL), TASK_NAME_TAKEN);
+	ck_assert_int_eq(tag_create(&tdb.db, 1000, v, "Mind", "#000000", NULL), TASK_OK);
+	ck_assert_int_eq(tag_create(&tdb.db, 1000, u, "", "#000000", NULL), TASK_INVALID);
+	ck_assert_int_eq(tag_create(&tdb.db, 1000, u, "Ok", "#00000", NULL), TASK_INVALID);
 	char long_name[TAG_NAME_MAX + 2];
 	memset(long_name, 't', sizeof long_name - 1);
 	long_name[sizeof long_name - 1] = '\0';
-	ck_assert_int_eq(tag_create(&db, 1000, u, long_name, "#000000", NULL), TASK_INVALID);
+	ck_assert_int_eq(tag_create(&tdb.db, 1000, u, long_name, "#000000", NULL), TASK_INVALID);
 
 	int64_t k = add_tracker(u, "Routine", TIME_MODE_DAILY);
 	struct task_input in;
@@ -429,9 +364,9 @@ START_TEST(tags)
 	in.tag_ids = both;
 	in.tag_count = 2;
 	int64_t id = 0;
-	ck_assert_int_eq(task_create(&db, 1000, u, k, &in, &id), TASK_OK);
+	ck_assert_int_eq(task_create(&tdb.db, 1000, u, k, &in, &id), TASK_OK);
 	struct task_template t;
-	ck_assert_int_eq(task_get(&db, &arena, u, id, false, &t), TASK_OK);
+	ck_assert_int_eq(task_get(&tdb.db, &tdb.arena, u, id, false, &t), TASK_OK);
 	ck_assert_int_eq(t.tag_count, 2);
 	ck_assert_str_eq(t.tags[0].name, "body"); /* by name, trimmed */
 	ck_assert_str_eq(t.tags[0].color, "#336699");
@@ -441,8 +376,8 @@ START_TEST(tags)
 	/* replace */
 	in.tag_ids = &body;
 	in.tag_count = 1;
-	ck_assert_int_eq(task_update(&db, 2000, u, id, &in), TASK_OK);
-	ck_assert_int_eq(task_get(&db, &arena, u, id, false, &t), TASK_OK);
+	ck_assert_int_eq(task_update(&tdb.db, 2000, u, id, &in), TASK_OK);
+	ck_assert_int_eq(task_get(&tdb.db, &tdb.arena, u, id, false, &t), TASK_OK);
 	ck_assert_int_eq(t.tag_count, 1);
 	ck_assert_int_eq(t.tags[0].id, body);
 	ck_assert_str_eq(tag_list(u), "body:1,Mind:0,");
@@ -451,47 +386,47 @@ START_TEST(tags)
 	int64_t mixed[] = { mind, theirs };
 	in.tag_ids = mixed;
 	in.tag_count = 2;
-	ck_assert_int_eq(task_update(&db, 3000, u, id, &in), TASK_INVALID);
-	ck_assert_int_eq(task_create(&db, 3000, u, k, &in, NULL), TASK_INVALID);
+	ck_assert_int_eq(task_update(&tdb.db, 3000, u, id, &in), TASK_INVALID);
+	ck_assert_int_eq(task_create(&tdb.db, 3000, u, k, &in, NULL), TASK_INVALID);
 	int64_t missing = 999;
 	in.tag_ids = &missing;
 	in.tag_count = 1;
-	ck_assert_int_eq(task_create(&db, 3000, u, k, &in, NULL), TASK_INVALID);
-	ck_assert_int_eq(task_get(&db, &arena, u, id, false, &t), TASK_OK);
+	ck_assert_int_eq(task_create(&tdb.db, 3000, u, k, &in, NULL), TASK_INVALID);
+	ck_assert_int_eq(task_get(&tdb.db, &tdb.arena, u, id, false, &t), TASK_OK);
 	ck_assert_int_eq(t.tag_count, 1);
 	ck_assert_int_eq(t.tags[0].id, body);
-	ck_assert_int_eq(query("SELECT count(*) FROM task_templates"), 1);
-	ck_assert_int_eq(query("SELECT count(*) FROM template_tags WHERE tag_id = %lld", (long long)theirs), 0);
+	ck_assert_int_eq(testdb_row_int(&tdb, "SELECT count(*) FROM task_templates"), 1);
+	ck_assert_int_eq(testdb_row_int(&tdb, "SELECT count(*) FROM template_tags WHERE tag_id = %lld", (long long)theirs), 0);
 
 	/* a repeated id counts once; no tags clears them */
 	int64_t twice[] = { mind, mind };
 	in.tag_ids = twice;
 	in.tag_count = 2;
-	ck_assert_int_eq(task_update(&db, 3000, u, id, &in), TASK_OK);
-	ck_assert_int_eq(task_get(&db, &arena, u, id, false, &t), TASK_OK);
+	ck_assert_int_eq(task_update(&tdb.db, 3000, u, id, &in), TASK_OK);
+	ck_assert_int_eq(task_get(&tdb.db, &tdb.arena, u, id, false, &t), TASK_OK);
 	ck_assert_int_eq(t.tag_count, 1);
 	in.tag_ids = NULL;
 	in.tag_count = 0;
-	ck_assert_int_eq(task_update(&db, 3000, u, id, &in), TASK_OK);
-	ck_assert_int_eq(task_get(&db, &arena, u, id, false, &t), TASK_OK);
+	ck_assert_int_eq(task_update(&tdb.db, 3000, u, id, &in), TASK_OK);
+	ck_assert_int_eq(task_get(&tdb.db, &tdb.arena, u, id, false, &t), TASK_OK);
 	ck_assert_int_eq(t.tag_count, 0);
 	ck_assert_ptr_null(t.tags);
 
 	/* rename, recolour, delete */
 	in.tag_ids = &mind;
 	in.tag_count = 1;
-	ck_assert_int_eq(task_update(&db, 3000, u, id, &in), TASK_OK);
-	ck_assert_int_eq(tag_update(&db, u, mind, "Focus", "#ff0000"), TASK_OK);
-	ck_assert_int_eq(tag_update(&db, u, mind, "BODY", "#ff0000"), TASK_NAME_TAKEN);
-	ck_assert_int_eq(tag_update(&db, u, mind, "Focus", "red"), TASK_INVALID);
-	ck_assert_int_eq(tag_update(&db, v, mind, "Mine", "#ff0000"), TASK_NOT_FOUND);
-	ck_assert_int_eq(tag_delete(&db, v, mind), TASK_NOT_FOUND);
-	ck_assert_int_eq(task_get(&db, &arena, u, id, false, &t), TASK_OK);
+	ck_assert_int_eq(task_update(&tdb.db, 3000, u, id, &in), TASK_OK);
+	ck_assert_int_eq(tag_update(&tdb.db, u, mind, "Focus", "#ff0000"), TASK_OK);
+	ck_assert_int_eq(tag_update(&tdb.db, u, mind, "BODY", "#ff0000"), TASK_NAME_TAKEN);
+	ck_assert_int_eq(tag_update(&tdb.db, u, mind, "Focus", "red"), TASK_INVALID);
+	ck_assert_int_eq(tag_update(&tdb.db, v, mind, "Mine", "#ff0000"), TASK_NOT_FOUND);
+	ck_assert_int_eq(tag_delete(&tdb.db, v, mind), TASK_NOT_FOUND);
+	ck_assert_int_eq(task_get(&tdb.db, &tdb.arena, u, id, false, &t), TASK_OK);
 	ck_assert_str_eq(t.tags[0].name, "Focus");
 	ck_assert_str_eq(t.tags[0].color, "#ff0000");
-	ck_assert_int_eq(tag_delete(&db, u, mind), TASK_OK);
-	ck_assert_int_eq(tag_delete(&db, u, mind), TASK_NOT_FOUND);
-	ck_assert_int_eq(task_get(&db, &arena, u, id, false, &t), TASK_OK);
+	ck_assert_int_eq(tag_delete(&tdb.db, u, mind), TASK_OK);
+	ck_assert_int_eq(tag_delete(&tdb.db, u, mind), TASK_NOT_FOUND);
+	ck_assert_int_eq(task_get(&tdb.db, &tdb.arena, u, id, false, &t), TASK_OK);
 	ck_assert_int_eq(t.tag_count, 0);
 	ck_assert_str_eq(tag_list(u), "body:0,");
 	ck_assert_str_eq(tag_list(v), "Mind:0,Theirs:0,");
@@ -510,13 +445,13 @@ static const char *trash(int64_t user)
 {
 	static struct names n;
 	n.text[0] = '\0';
-	ck_assert_int_eq(task_each_deleted(&db, &arena, user, collect_deleted, &n), TASK_OK);
+	ck_assert_int_eq(task_each_deleted(&tdb.db, &tdb.arena, user, collect_deleted, &n), TASK_OK);
 	return n.text;
 }
 
 START_TEST(delete_restore_and_trash)
 {
-	int64_t u = add_user("gil@example.org"), v = add_user("jon@example.org");
+	int64_t u = testdb_user(&tdb, "gil@example.org"), v = testdb_user(&tdb, "jon@example.org");
 	int64_t k = add_tracker(u, "Home", TIME_MODE_DAILY), j = add_tracker(u, "Work", TIME_MODE_DAILY);
 	int64_t tag = add_tag(u, "Chores");
 	struct task_input in;
@@ -525,73 +460,73 @@ START_TEST(delete_restore_and_trash)
 	in.tag_ids = &tag;
 	in.tag_count = 1;
 	int64_t dishes = 0;
-	ck_assert_int_eq(task_create(&db, 1000, u, k, &in, &dishes), TASK_OK);
+	ck_assert_int_eq(task_create(&tdb.db, 1000, u, k, &in, &dishes), TASK_OK);
 	int64_t laundry = add_task(u, k, "Laundry"), mail = add_task(u, j, "Mail");
 	add_task(u, j, "Calls");
 
-	ck_assert_int_eq(task_delete(&db, 2000, u, dishes), TASK_OK);
-	ck_assert_int_eq(task_delete(&db, 2000, u, dishes), TASK_NOT_FOUND);
+	ck_assert_int_eq(task_delete(&tdb.db, 2000, u, dishes), TASK_OK);
+	ck_assert_int_eq(task_delete(&tdb.db, 2000, u, dishes), TASK_NOT_FOUND);
 	struct task_template t;
-	ck_assert_int_eq(task_get(&db, &arena, u, dishes, false, &t), TASK_NOT_FOUND);
-	ck_assert_int_eq(task_get(&db, &arena, u, dishes, true, &t), TASK_OK);
+	ck_assert_int_eq(task_get(&tdb.db, &tdb.arena, u, dishes, false, &t), TASK_NOT_FOUND);
+	ck_assert_int_eq(task_get(&tdb.db, &tdb.arena, u, dishes, true, &t), TASK_OK);
 	ck_assert_int_eq(t.deleted_at, 2000);
 	ck_assert_int_eq(t.tag_count, 1); /* the tags stay for a restore */
 	ck_assert_str_eq(list(u, k, false), "Laundry,");
 	ck_assert_str_eq(list(u, k, true), "Dishes(deleted)+tags,Laundry,");
-	ck_assert_int_eq(task_delete(&db, 2100, u, mail), TASK_OK);
+	ck_assert_int_eq(task_delete(&tdb.db, 2100, u, mail), TASK_OK);
 	ck_assert_str_eq(trash(u), "Work/Mail,Home/Dishes,"); /* most recent first */
 	ck_assert_str_eq(trash(v), ""); /* another user's trash */
 
 	/* a deleted tracker's templates are not in the task trash (they come back with it) */
-	ck_assert_int_eq(tracker_delete(&db, 3000, u, j), TRACKER_OK);
+	ck_assert_int_eq(tracker_delete(&tdb.db, 3000, u, j), TRACKER_OK);
 	ck_assert_str_eq(trash(u), "Home/Dishes,");
-	ck_assert_int_eq(task_restore(&db, 3500, u, mail), TASK_NOT_FOUND);
-	ck_assert_int_eq(tracker_restore(&db, &arena, 4000, u, j, NULL), TRACKER_OK);
+	ck_assert_int_eq(task_restore(&tdb.db, 3500, u, mail), TASK_NOT_FOUND);
+	ck_assert_int_eq(tracker_restore(&tdb.db, &tdb.arena, 4000, u, j, NULL), TRACKER_OK);
 	ck_assert_str_eq(list(u, j, true), "Mail(deleted),Calls,"); /* deleted before the tracker: stays */
 
-	ck_assert_int_eq(task_restore(&db, 5000, u, dishes), TASK_OK);
-	ck_assert_int_eq(task_restore(&db, 5000, u, dishes), TASK_NOT_FOUND); /* not deleted */
+	ck_assert_int_eq(task_restore(&tdb.db, 5000, u, dishes), TASK_OK);
+	ck_assert_int_eq(task_restore(&tdb.db, 5000, u, dishes), TASK_NOT_FOUND); /* not deleted */
 	ck_assert_str_eq(list(u, k, false), "Dishes+tags,Laundry,");
-	ck_assert_int_eq(task_get(&db, &arena, u, dishes, false, &t), TASK_OK);
+	ck_assert_int_eq(task_get(&tdb.db, &tdb.arena, u, dishes, false, &t), TASK_OK);
 	ck_assert_int_eq(t.deleted_at, 0);
-	ck_assert_int_eq(task_move(&db, 5000, u, laundry, -1), TASK_OK);
+	ck_assert_int_eq(task_move(&tdb.db, 5000, u, laundry, -1), TASK_OK);
 	ck_assert_str_eq(trash(u), "Work/Mail,");
 }
 END_TEST
 
 START_TEST(order_and_move)
 {
-	int64_t u = add_user("hal@example.org");
+	int64_t u = testdb_user(&tdb, "hal@example.org");
 	int64_t k = add_tracker(u, "Morning", TIME_MODE_DAILY), j = add_tracker(u, "Evening", TIME_MODE_DAILY);
 	int64_t a = add_task(u, k, "A"), b = add_task(u, k, "B"), c = add_task(u, k, "C");
 	int64_t x = add_task(u, j, "X");
 	ck_assert_str_eq(list(u, k, false), "A,B,C,");
-	ck_assert_int_eq(task_move(&db, 2000, u, c, -1), TASK_OK);
+	ck_assert_int_eq(task_move(&tdb.db, 2000, u, c, -1), TASK_OK);
 	ck_assert_str_eq(list(u, k, false), "A,C,B,");
-	ck_assert_int_eq(task_move(&db, 2000, u, a, -1), TASK_OK); /* first already */
-	ck_assert_int_eq(task_move(&db, 2000, u, a, +1), TASK_OK);
+	ck_assert_int_eq(task_move(&tdb.db, 2000, u, a, -1), TASK_OK); /* first already */
+	ck_assert_int_eq(task_move(&tdb.db, 2000, u, a, +1), TASK_OK);
 	ck_assert_str_eq(list(u, k, false), "C,A,B,");
-	ck_assert_int_eq(task_move(&db, 2000, u, b, +1), TASK_OK); /* last already */
+	ck_assert_int_eq(task_move(&tdb.db, 2000, u, b, +1), TASK_OK); /* last already */
 	ck_assert_str_eq(list(u, k, false), "C,A,B,");
-	ck_assert_int_eq(task_move(&db, 2000, u, x, -1), TASK_OK); /* alone in its tracker */
+	ck_assert_int_eq(task_move(&tdb.db, 2000, u, x, -1), TASK_OK); /* alone in its tracker */
 	ck_assert_str_eq(list(u, j, false), "X,");
 	/* a deleted template is skipped over */
-	ck_assert_int_eq(task_delete(&db, 2000, u, a), TASK_OK);
-	ck_assert_int_eq(task_move(&db, 2000, u, b, -1), TASK_OK);
+	ck_assert_int_eq(task_delete(&tdb.db, 2000, u, a), TASK_OK);
+	ck_assert_int_eq(task_move(&tdb.db, 2000, u, b, -1), TASK_OK);
 	ck_assert_str_eq(list(u, k, false), "B,C,");
-	ck_assert_int_eq(task_move(&db, 2000, u, a, -1), TASK_NOT_FOUND);
+	ck_assert_int_eq(task_move(&tdb.db, 2000, u, a, -1), TASK_NOT_FOUND);
 	/* equal positions still move */
-	ck_assert_int_eq(task_restore(&db, 2000, u, a), TASK_OK);
+	ck_assert_int_eq(task_restore(&tdb.db, 2000, u, a), TASK_OK);
 	struct buf err;
 	buf_init(&err);
-	ck_assert_int_eq(db_exec(&db, "UPDATE task_templates SET position = 0", &err), 0);
+	ck_assert_int_eq(db_exec(&tdb.db, "UPDATE task_templates SET position = 0", &err), 0);
 	buf_free(&err);
 	ck_assert_str_eq(list(u, k, false), "A,B,C,");
-	ck_assert_int_eq(task_move(&db, 2000, u, c, -1), TASK_OK);
+	ck_assert_int_eq(task_move(&tdb.db, 2000, u, c, -1), TASK_OK);
 	ck_assert_str_eq(list(u, k, false), "A,C,B,");
 	add_task(u, k, "D");
 	ck_assert_str_eq(list(u, k, false), "A,C,B,D,");
-	ck_assert_int_eq(query("SELECT position FROM task_templates WHERE id = %lld", (long long)x), 0);
+	ck_assert_int_eq(testdb_row_int(&tdb, "SELECT position FROM task_templates WHERE id = %lld", (long long)x), 0);
 }
 END_TEST
 
@@ -605,12 +540,12 @@ static int stop_after_one(void *ctx, const struct task_template *t)
 
 START_TEST(each_stops_when_asked)
 {
-	int64_t u = add_user("ida@example.org");
+	int64_t u = testdb_user(&tdb, "ida@example.org");
 	int64_t k = add_tracker(u, "Many", TIME_MODE_DAILY);
 	add_task(u, k, "One");
 	add_task(u, k, "Two");
 	int calls = 0;
-	ck_assert_int_eq(task_each(&db, &arena, u, k, false, stop_after_one, &calls), TASK_OK);
+	ck_assert_int_eq(task_each(&tdb.db, &tdb.arena, u, k, false, stop_after_one, &calls), TASK_OK);
 	ck_assert_int_eq(calls, 1);
 }
 END_TEST
@@ -619,7 +554,7 @@ static Suite *task_suite(void)
 {
 	Suite *s = suite_create("task");
 	TCase *tc = tcase_create("templates");
-	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_checked_fixture(tc, testdb_setup, testdb_teardown);
 	tcase_add_test(tc, defaults_and_names);
 	tcase_add_test(tc, input_checks);
 	tcase_add_test(tc, create_get_update);

@@ -4,45 +4,19 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "access.h"
 #include "password.h"
 #include "session.h"
+#include "testdb.h"
 #include "throttle.h"
 #include "token.h"
 #include "user.h"
 
-static struct db db;
-static char dir[64], path[128];
-static struct arena arena;
-
 static void setup(void)
 {
-	snprintf(dir, sizeof dir, "/tmp/check_user-XXXXXX");
-	ck_assert_ptr_nonnull(mkdtemp(dir));
-	snprintf(path, sizeof path, "%s/t.db", dir);
-	struct buf err;
-	buf_init(&err);
-	const char *sql = getenv("TRACKPRO_SQL_DIR");
 	ck_assert_int_eq(token_library_init(), 0);
-	ck_assert_msg(db_open(&db, path, &err) == 0, "%s", buf_cstr(&err));
-	ck_assert_msg(db_migrate(&db, sql ? sql : "sql", NULL, &err) == 0, "%s", buf_cstr(&err));
-	buf_free(&err);
-	arena_init(&arena);
-}
-
-static void teardown(void)
-{
-	db_close(&db);
-	arena_free(&arena);
-	char p[160];
-	snprintf(p, sizeof p, "%s-wal", path);
-	unlink(p);
-	snprintf(p, sizeof p, "%s-shm", path);
-	unlink(p);
-	unlink(path);
-	rmdir(dir);
+	testdb_setup();
 }
 
 /* Creates a user with a real hash of password; returns the id. */
@@ -51,7 +25,7 @@ static int64_t add_user(const char *email, const char *password)
 	char hash[PASSWORD_HASH_SIZE];
 	ck_assert_int_eq(password_hash(password, strlen(password), hash), 0);
 	int64_t id = 0;
-	ck_assert_int_eq(user_create(&db, 1000, email, "Someone", hash, "Europe/Paris", false, &id), USER_OK);
+	ck_assert_int_eq(user_create(&tdb.db, 1000, email, "Someone", hash, "Europe/Paris", false, &id), USER_OK);
 	ck_assert_int_gt(id, 0);
 	return id;
 }
@@ -60,16 +34,16 @@ START_TEST(create_get_and_unique_email)
 {
 	int64_t id = add_user("Ann@Example.org", "a long password");
 	struct user u;
-	ck_assert_int_eq(user_get(&db, &arena, id, &u), USER_OK);
+	ck_assert_int_eq(user_get(&tdb.db, &tdb.arena, id, &u), USER_OK);
 	ck_assert_str_eq(u.email, "Ann@Example.org");
 	ck_assert_str_eq(u.time_zone, "Europe/Paris");
 	ck_assert_int_eq(u.week_start, 1);
 	ck_assert(!u.is_admin);
-	ck_assert_int_eq(user_get_by_email(&db, &arena, "ann@example.ORG", &u), USER_OK);
+	ck_assert_int_eq(user_get_by_email(&tdb.db, &tdb.arena, "ann@example.ORG", &u), USER_OK);
 	ck_assert_int_eq(u.id, id);
-	ck_assert_int_eq(user_create(&db, 1000, "ANN@example.org", "Other", "x", "UTC", false, NULL), USER_EMAIL_TAKEN);
-	ck_assert_int_eq(user_get(&db, &arena, id + 100, &u), USER_NOT_FOUND);
-	ck_assert_int_eq(user_count(&db), 1);
+	ck_assert_int_eq(user_create(&tdb.db, 1000, "ANN@example.org", "Other", "x", "UTC", false, NULL), USER_EMAIL_TAKEN);
+	ck_assert_int_eq(user_get(&tdb.db, &tdb.arena, id + 100, &u), USER_NOT_FOUND);
+	ck_assert_int_eq(user_count(&tdb.db), 1);
 }
 END_TEST
 
@@ -77,15 +51,15 @@ START_TEST(authenticate_right_wrong_unknown)
 {
 	int64_t id = add_user("bob@example.org", "bob's long password");
 	struct user u;
-	ck_assert_int_eq(user_authenticate(&db, &arena, 5000, "BOB@example.org", "bob's long password", 19, &u), USER_OK);
+	ck_assert_int_eq(user_authenticate(&tdb.db, &tdb.arena, 5000, "BOB@example.org", "bob's long password", 19, &u), USER_OK);
 	ck_assert_int_eq(u.id, id);
 	ck_assert_int_eq(u.last_login_at, 5000);
-	ck_assert_int_eq(user_authenticate(&db, &arena, 5000, "bob@example.org", "bob's long passworD", 19, &u),
+	ck_assert_int_eq(user_authenticate(&tdb.db, &tdb.arena, 5000, "bob@example.org", "bob's long passworD", 19, &u),
 			 USER_WRONG_PASSWORD);
-	ck_assert_int_eq(user_authenticate(&db, &arena, 5000, "nobody@example.org", "bob's long password", 19, &u),
+	ck_assert_int_eq(user_authenticate(&tdb.db, &tdb.arena, 5000, "nobody@example.org", "bob's long password", 19, &u),
 			 USER_WRONG_PASSWORD);
-	ck_assert(user_password_matches(&db, id, "bob's long password", 19));
-	ck_assert(!user_password_matches(&db, id, "bob's long password!", 20));
+	ck_assert(user_password_matches(&tdb.db, id, "bob's long password", 19));
+	ck_assert(!user_password_matches(&tdb.db, id, "bob's long password!", 20));
 }
 END_TEST
 
@@ -95,11 +69,11 @@ START_TEST(outdated_hash_is_redone_at_login)
 	char weak[PASSWORD_HASH_SIZE];
 	ck_assert_int_eq(crypto_pwhash_str(weak, "carol's password", 16, crypto_pwhash_OPSLIMIT_MIN,
 					   crypto_pwhash_MEMLIMIT_MIN), 0);
-	ck_assert_int_eq(user_set_password_hash(&db, 2000, id, weak), USER_OK);
+	ck_assert_int_eq(user_set_password_hash(&tdb.db, 2000, id, weak), USER_OK);
 	ck_assert(password_needs_rehash(weak));
 	struct user u;
-	ck_assert_int_eq(user_authenticate(&db, &arena, 3000, "carol@example.org", "carol's password", 16, &u), USER_OK);
-	ck_assert_int_eq(user_get(&db, &arena, id, &u), USER_OK);
+	ck_assert_int_eq(user_authenticate(&tdb.db, &tdb.arena, 3000, "carol@example.org", "carol's password", 16, &u), USER_OK);
+	ck_assert_int_eq(user_get(&tdb.db, &tdb.arena, id, &u), USER_OK);
 	ck_assert_str_ne(u.password_hash, weak);
 	ck_assert(!password_needs_rehash(u.password_hash));
 	ck_assert(password_verify(u.password_hash, "carol's password", 16));
@@ -127,19 +101,19 @@ START_TEST(preferences_defaults_and_update)
 {
 	int64_t id = add_user("dan@example.org", "dan's password!");
 	struct user_preferences p;
-	ck_assert_int_eq(user_get_preferences(&db, &arena, id, &p), USER_OK);
+	ck_assert_int_eq(user_get_preferences(&tdb.db, &tdb.arena, id, &p), USER_OK);
 	ck_assert_str_eq(p.theme, "system");
 	ck_assert_int_eq(p.streak_threshold, 80);
 	ck_assert_int_eq(p.reminder_minute, -1);
 	struct user_preferences q = { "dark", 75, 8 * 60 + 30, -1 };
-	ck_assert_int_eq(user_set_preferences(&db, 4000, id, &q), USER_OK);
-	ck_assert_int_eq(user_get_preferences(&db, &arena, id, &p), USER_OK);
+	ck_assert_int_eq(user_set_preferences(&tdb.db, 4000, id, &q), USER_OK);
+	ck_assert_int_eq(user_get_preferences(&tdb.db, &tdb.arena, id, &p), USER_OK);
 	ck_assert_str_eq(p.theme, "dark");
 	ck_assert_int_eq(p.streak_threshold, 75);
 	ck_assert_int_eq(p.reminder_minute, 510);
 	ck_assert_int_eq(p.summary_minute, -1);
 	struct user_preferences bad = { "neon", 75, -1, -1 };
-	ck_assert_int_eq(user_set_preferences(&db, 4000, id, &bad), USER_ERROR); /* the schema refuses it */
+	ck_assert_int_eq(user_set_preferences(&tdb.db, 4000, id, &bad), USER_ERROR); /* the schema refuses it */
 }
 END_TEST
 
@@ -148,16 +122,16 @@ START_TEST(delete_cascades_and_keeps_others)
 	int64_t a = add_user("erin@example.org", "erin's password"), b = add_user("finn@example.org", "finn's password");
 	struct session_policy policy = { 7 * 86400, 30 * 86400 };
 	char token[TOKEN_TEXT_LEN + 1];
-	ck_assert_int_eq(session_create(&db, 100, &policy, a, "ua", "1.2.3.4", token, NULL), 0);
-	ck_assert_int_eq(session_create(&db, 100, &policy, b, "ua", "1.2.3.4", token, NULL), 0);
-	ck_assert_int_eq(user_delete(&db, a), USER_OK);
+	ck_assert_int_eq(session_create(&tdb.db, 100, &policy, a, "ua", "1.2.3.4", token, NULL), 0);
+	ck_assert_int_eq(session_create(&tdb.db, 100, &policy, b, "ua", "1.2.3.4", token, NULL), 0);
+	ck_assert_int_eq(user_delete(&tdb.db, a), USER_OK);
 	struct user u;
-	ck_assert_int_eq(user_get(&db, &arena, a, &u), USER_NOT_FOUND);
-	ck_assert_int_eq(user_delete(&db, a), USER_NOT_FOUND);
+	ck_assert_int_eq(user_get(&tdb.db, &tdb.arena, a, &u), USER_NOT_FOUND);
+	ck_assert_int_eq(user_delete(&tdb.db, a), USER_NOT_FOUND);
 	struct session s;
-	ck_assert_int_eq(session_lookup(&db, 200, &policy, token, &s), 0); /* b's session lives on */
+	ck_assert_int_eq(session_lookup(&tdb.db, 200, &policy, token, &s), 0); /* b's session lives on */
 	ck_assert_int_eq(s.user_id, b);
-	ck_assert_int_eq(user_count(&db), 1);
+	ck_assert_int_eq(user_count(&tdb.db), 1);
 }
 END_TEST
 
@@ -166,23 +140,23 @@ START_TEST(throttle_backoff)
 	struct throttle_rule rule = { .free_attempts = 3, .window_seconds = 600, .max_wait = 8 };
 	const char *key = "login:x@example.org|1.2.3.4";
 	for (int i = 0; i < 3; i++) {
-		ck_assert_int_eq(throttle_wait(&db, &rule, key, 1000), 0); /* the first three go ahead */
-		ck_assert_int_eq(throttle_fail(&db, &rule, key, 1000), 0);
+		ck_assert_int_eq(throttle_wait(&tdb.db, &rule, key, 1000), 0); /* the first three go ahead */
+		ck_assert_int_eq(throttle_fail(&tdb.db, &rule, key, 1000), 0);
 	}
-	ck_assert_int_eq(throttle_wait(&db, &rule, key, 1000), 1); /* after three failures: wait */
-	ck_assert_int_eq(throttle_wait(&db, &rule, key, 1001), 0);
-	ck_assert_int_eq(throttle_fail(&db, &rule, key, 1001), 0);
-	ck_assert_int_eq(throttle_wait(&db, &rule, key, 1001), 2); /* doubling */
-	ck_assert_int_eq(throttle_fail(&db, &rule, key, 1003), 0);
-	ck_assert_int_eq(throttle_wait(&db, &rule, key, 1003), 4);
+	ck_assert_int_eq(throttle_wait(&tdb.db, &rule, key, 1000), 1); /* after three failures: wait */
+	ck_assert_int_eq(throttle_wait(&tdb.db, &rule, key, 1001), 0);
+	ck_assert_int_eq(throttle_fail(&tdb.db, &rule, key, 1001), 0);
+	ck_assert_int_eq(throttle_wait(&tdb.db, &rule, key, 1001), 2); /* doubling */
+	ck_assert_int_eq(throttle_fail(&tdb.db, &rule, key, 1003), 0);
+	ck_assert_int_eq(throttle_wait(&tdb.db, &rule, key, 1003), 4);
 	for (int i = 0; i < 10; i++)
-		ck_assert_int_eq(throttle_fail(&db, &rule, key, 1002), 0);
-	ck_assert_int_eq(throttle_wait(&db, &rule, key, 1002), 8); /* the ceiling */
-	ck_assert_int_eq(throttle_wait(&db, &rule, "login:x@example.org|5.6.7.8", 1002), 0); /* other key */
-	ck_assert_int_eq(throttle_wait(&db, &rule, key, 1000 + 600), 0); /* the window passed */
-	ck_assert_int_eq(throttle_fail(&db, &rule, key, 1002), 0);
-	ck_assert_int_eq(throttle_clear(&db, key), 0);
-	ck_assert_int_eq(throttle_wait(&db, &rule, key, 1002), 0);
+		ck_assert_int_eq(throttle_fail(&tdb.db, &rule, key, 1002), 0);
+	ck_assert_int_eq(throttle_wait(&tdb.db, &rule, key, 1002), 8); /* the ceiling */
+	ck_assert_int_eq(throttle_wait(&tdb.db, &rule, "login:x@example.org|5.6.7.8", 1002), 0); /* other key */
+	ck_assert_int_eq(throttle_wait(&tdb.db, &rule, key, 1000 + 600), 0); /* the window passed */
+	ck_assert_int_eq(throttle_fail(&tdb.db, &rule, key, 1002), 0);
+	ck_assert_int_eq(throttle_clear(&tdb.db, key), 0);
+	ck_assert_int_eq(throttle_wait(&tdb.db, &rule, key, 1002), 0);
 }
 END_TEST
 
@@ -191,25 +165,25 @@ START_TEST(ownership_check)
 	int64_t a = add_user("gus@example.org", "gus's password"), b = add_user("hal@example.org", "hal's password");
 	struct buf err;
 	buf_init(&err);
-	ck_assert_int_eq(db_exec(&db,
+	ck_assert_int_eq(db_exec(&tdb.db,
 				 "INSERT INTO trackers (id, user_id, name, created_at, updated_at) VALUES (10, 1, 'Gym', 0, 0);"
 				 "INSERT INTO task_templates (id, tracker_id, name, created_at, updated_at) VALUES (20, 10, 'Run', 0, 0);",
 				 &err),
 			 0);
 	buf_free(&err);
 	ck_assert_int_eq(a, 1);
-	ck_assert_int_eq(access_check(&db, ACCESS_TRACKER, 10, a), 0);
-	ck_assert_int_eq(access_check(&db, ACCESS_TRACKER, 10, b), 404);
-	ck_assert_int_eq(access_check(&db, ACCESS_TRACKER, 11, a), 404);
-	ck_assert_int_eq(access_check(&db, ACCESS_TASK_TEMPLATE, 20, a), 0);
-	ck_assert_int_eq(access_check(&db, ACCESS_TASK_TEMPLATE, 20, b), 404);
-	ck_assert_int_eq(access_check(&db, ACCESS_GOAL, 1, a), 404);
+	ck_assert_int_eq(access_check(&tdb.db, ACCESS_TRACKER, 10, a), 0);
+	ck_assert_int_eq(access_check(&tdb.db, ACCESS_TRACKER, 10, b), 404);
+	ck_assert_int_eq(access_check(&tdb.db, ACCESS_TRACKER, 11, a), 404);
+	ck_assert_int_eq(access_check(&tdb.db, ACCESS_TASK_TEMPLATE, 20, a), 0);
+	ck_assert_int_eq(access_check(&tdb.db, ACCESS_TASK_TEMPLATE, 20, b), 404);
+	ck_assert_int_eq(access_check(&tdb.db, ACCESS_GOAL, 1, a), 404);
 	struct session_policy policy = { 7 * 86400, 30 * 86400 };
 	char token[TOKEN_TEXT_LEN + 1];
 	struct session s;
-	ck_assert_int_eq(session_create(&db, 100, &policy, b, "ua", "", token, &s), 0);
-	ck_assert_int_eq(access_check(&db, ACCESS_SESSION, s.id, b), 0);
-	ck_assert_int_eq(access_check(&db, ACCESS_SESSION, s.id, a), 404);
+	ck_assert_int_eq(session_create(&tdb.db, 100, &policy, b, "ua", "", token, &s), 0);
+	ck_assert_int_eq(access_check(&tdb.db, ACCESS_SESSION, s.id, b), 0);
+	ck_assert_int_eq(access_check(&tdb.db, ACCESS_SESSION, s.id, a), 404);
 }
 END_TEST
 
@@ -219,19 +193,19 @@ START_TEST(session_expiry_and_touch)
 	struct session_policy policy = { 100, 1000 };
 	char token[TOKEN_TEXT_LEN + 1];
 	struct session s, t;
-	ck_assert_int_eq(session_create(&db, 0, &policy, id, "ua", "", token, &s), 0);
-	ck_assert_int_eq(session_lookup(&db, 99, &policy, token, &t), 0);
+	ck_assert_int_eq(session_create(&tdb.db, 0, &policy, id, "ua", "", token, &s), 0);
+	ck_assert_int_eq(session_lookup(&tdb.db, 99, &policy, token, &t), 0);
 	ck_assert_int_eq(t.last_seen_at, 99); /* touched: older than SESSION_TOUCH_SECONDS */
 	ck_assert_str_eq(t.csrf, s.csrf);
 	for (int64_t now = 190; now < 1000; now += 90)
-		ck_assert_msg(session_lookup(&db, now, &policy, token, &t) == 0, "ended early at %lld", (long long)now);
-	ck_assert_int_eq(session_lookup(&db, 1000, &policy, token, &t), -1); /* absolute expiry */
-	ck_assert_int_eq(session_create(&db, 0, &policy, id, "ua", "", token, &s), 0);
-	ck_assert_int_eq(session_lookup(&db, 100, &policy, token, &t), -1); /* idle expiry */
-	ck_assert_int_eq(session_lookup(&db, 50, &policy, token, &t), -1); /* and the row is gone */
-	ck_assert_int_eq(session_lookup(&db, 50, &policy, "garbage", &t), -1);
+		ck_assert_msg(session_lookup(&tdb.db, now, &policy, token, &t) == 0, "ended early at %lld", (long long)now);
+	ck_assert_int_eq(session_lookup(&tdb.db, 1000, &policy, token, &t), -1); /* absolute expiry */
+	ck_assert_int_eq(session_create(&tdb.db, 0, &policy, id, "ua", "", token, &s), 0);
+	ck_assert_int_eq(session_lookup(&tdb.db, 100, &policy, token, &t), -1); /* idle expiry */
+	ck_assert_int_eq(session_lookup(&tdb.db, 50, &policy, token, &t), -1); /* and the row is gone */
+	ck_assert_int_eq(session_lookup(&tdb.db, 50, &policy, "garbage", &t), -1);
 	/* ids are never reused: a stale "End" button cannot reach a newer session */
-	ck_assert_int_eq(session_create(&db, 0, &policy, id, "ua", "", token, &t), 0);
+	ck_assert_int_eq(session_create(&tdb.db, 0, &policy, id, "ua", "", token, &t), 0);
 	ck_assert_int_gt(t.id, s.id);
 }
 END_TEST
@@ -241,7 +215,7 @@ static Suite *user_suite(void)
 	Suite *s = suite_create("user");
 	TCase *tc = tcase_create("accounts");
 	tcase_set_timeout(tc, 120);
-	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_checked_fixture(tc, setup, testdb_teardown);
 	tcase_add_test(tc, create_get_and_unique_email);
 	tcase_add_test(tc, authenticate_right_wrong_unknown);
 	tcase_add_test(tc, outdated_hash_is_redone_at_login);

@@ -7,7 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <unistd.h>
 
 #include "auth.h"
 #include "buf.h"
@@ -19,22 +18,18 @@
 void testapp_open(struct testapp *t)
 {
 	memset(t, 0, sizeof *t);
-	snprintf(t->dir, sizeof t->dir, "/tmp/trackpro-test-XXXXXX");
-	ck_assert_ptr_nonnull(mkdtemp(t->dir));
-	snprintf(t->db_path, sizeof t->db_path, "%s/test.db", t->dir);
-	const char *sql = getenv("TRACKPRO_SQL_DIR");
+	testdb_folder_make(&t->folder);
+	struct db db;
+	testdb_migrated(&db, t->folder.path);
+	db_close(&db);
 	const char *src = getenv("TRACKPRO_SRCDIR");
 	struct buf err;
 	buf_init(&err);
-	struct db db;
-	ck_assert_msg(db_open(&db, t->db_path, &err) == 0, "db_open: %s", buf_cstr(&err));
-	ck_assert_msg(db_migrate(&db, sql ? sql : "sql", NULL, &err) == 0, "migrate: %s", buf_cstr(&err));
-	db_close(&db);
 	struct buf cerr;
 	buf_init(&cerr);
 	config_from_env(&t->config, &cerr);
 	buf_free(&cerr);
-	t->config.db_path = t->db_path;
+	t->config.db_path = t->folder.path;
 	t->config.data_dir = src ? src : ".";
 	t->config.base_url = "http://127.0.0.1:8080";
 	ck_assert_msg(app_open(&t->app, &t->config, &err) == 0, "app_open: %s", buf_cstr(&err));
@@ -45,13 +40,7 @@ void testapp_open(struct testapp *t)
 void testapp_close(struct testapp *t)
 {
 	app_close(&t->app);
-	char path[256];
-	const char *suffixes[] = { "", "-wal", "-shm" };
-	for (size_t i = 0; i < 3; i++) {
-		snprintf(path, sizeof path, "%s%s", t->db_path, suffixes[i]);
-		unlink(path);
-	}
-	rmdir(t->dir);
+	testdb_folder_remove(&t->folder);
 }
 
 struct fake_request {
@@ -287,20 +276,23 @@ static void form_escape(struct buf *b, const char *s)
 	}
 }
 
+void testform_add(struct buf *b, const char *name, const char *value)
+{
+	if (b->len)
+		buf_putc(b, '&');
+	form_escape(b, name);
+	buf_putc(b, '=');
+	form_escape(b, value ? value : "");
+}
+
 char *testform(const char *name, ...)
 {
 	struct buf b;
 	buf_init(&b);
 	va_list ap;
 	va_start(ap, name);
-	for (const char *n = name; n; n = va_arg(ap, const char *)) {
-		const char *value = va_arg(ap, const char *);
-		if (b.len)
-			buf_putc(&b, '&');
-		form_escape(&b, n);
-		buf_putc(&b, '=');
-		form_escape(&b, value ? value : "");
-	}
+	for (const char *n = name; n; n = va_arg(ap, const char *))
+		testform_add(&b, n, va_arg(ap, const char *));
 	va_end(ap);
 	char *s = strdup(buf_cstr(&b));
 	buf_free(&b);

@@ -9,13 +9,14 @@
 #include <stdint.h>
 
 #include "app.h"
+#include "buf.h"
+#include "testdb.h"
 #include "token.h"
 
 struct testapp {
 	struct app app;
 	struct config config;
-	char dir[64];      /* temporary folder, removed by testapp_close */
-	char db_path[128];
+	struct testdb_folder folder; /* the database's, removed by testapp_close */
 };
 
 struct testresp {
@@ -82,6 +83,9 @@ void testapp_browse(struct testapp *t, struct testjar *j, const char *method, co
 /* Returns a malloc'd urlencoded form from a NULL-terminated list of name, value pairs
  * (every byte but [A-Za-z0-9*-._] percent-encoded, so values may hold '&', '=', '%', CR …). */
 char *testform(const char *name, ...);
+/* Appends name=value to the urlencoded form in b, encoded as testform does, with a '&' first
+ * unless b is empty; a NULL value is sent empty. */
+void testform_add(struct buf *b, const char *name, const char *value);
 
 /* Returns the entity-decoded value="…" of the first <input> whose name attribute is name in
  * html (malloc'd), or NULL when there is none. */
