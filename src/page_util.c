@@ -1,6 +1,8 @@
 /* page_util: helpers shared by the tracker, task, tag and category pages (see page_util.h). */
 #include "page_util.h"
 
+#include "buf.h"
+
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
@@ -184,14 +186,14 @@ const char *page_weekday_words(struct arena *a, unsigned mask)
 		return "every day";
 	if (mask == 0)
 		return "no day";
-	char buf[64] = "";
+	struct buf words;
+	buf_init(&words);
 	for (int d = 0; d < 7; d++)
-		if (mask & (1u << d)) {
-			if (*buf)
-				strcat(buf, ", ");
-			strcat(buf, weekday_abbr[d]);
-		}
-	return arena_strdup(a, buf);
+		if (mask & (1u << d))
+			buf_printf(&words, "%s%s", words.len ? ", " : "", weekday_abbr[d]);
+	const char *text = arena_strdup(a, buf_cstr(&words));
+	buf_free(&words);
+	return text;
 }
 
 /* "Once", "Twice", "3 times". */

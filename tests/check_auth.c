@@ -962,7 +962,7 @@ START_TEST(throttle_sixth_attempt_refused)
 	assert_status(&r, 429);
 	char *retry = testresp_header(&r, "Retry-After");
 	ck_assert_ptr_nonnull(retry);
-	ck_assert_int_ge(atol(retry), 1);
+	ck_assert_int_ge(strtol(retry, NULL, 10), 1);
 	free(retry);
 	ck_assert_ptr_nonnull(strstr(r.body, "Too many failed attempts"));
 	ck_assert_ptr_null(testresp_set_cookie(&r, "trackpro_session"));
@@ -992,7 +992,7 @@ START_TEST(throttle_other_address_and_wait)
 	ck_assert_int_ge(failures, 5); /* 5 failures are free */
 	char *retry = testresp_header(&r, "Retry-After");
 	ck_assert_ptr_nonnull(retry);
-	long wait = atol(retry);
+	long wait = strtol(retry, NULL, 10);
 	ck_assert_int_ge(wait, 1);
 	free(retry);
 	testresp_free(&r);

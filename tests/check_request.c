@@ -95,7 +95,7 @@ START_TEST(head_sends_headers_without_body)
 	ck_assert_uint_eq(head.body_len, 0);
 	char *len = testresp_header(&head, "Content-Length");
 	ck_assert_ptr_nonnull(len);
-	ck_assert_int_eq(atol(len), (long)get.body_len);
+	ck_assert_int_eq(strtol(len, NULL, 10), (long)get.body_len);
 	free(len);
 	testresp_free(&get);
 	testresp_free(&head);

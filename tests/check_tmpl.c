@@ -563,6 +563,9 @@ static void lint_dir(const char *dir, struct buf *bad, int *files)
 				/* a delimiter change could hide an unescaped tag from this check */
 				if (strstr(s, "{{="))
 					buf_printf(bad, "%s:%d: delimiter change ({{=)\n", p.data, line);
+				/* the Content-Security-Policy allows no inline style or script: they would not work */
+				if (strstr(s, " style=\"") || strstr(s, "<script") || strstr(s, "<style") || strstr(s, " onclick="))
+					buf_printf(bad, "%s:%d: inline style or script (blocked by the CSP)\n", p.data, line);
 				s[len] = save;
 				s += len + (nl != NULL);
 			}
