@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "civil.h"
+#include "goal.h"
 #include "log.h"
 #include "strx.h"
 #include "timezone.h"
@@ -423,6 +424,8 @@ enum instance_result instance_set(struct db *db, int64_t now, int64_t today, int
 	rc = sqlite3_step(s);
 	sqlite3_reset(s);
 	result = rc == SQLITE_DONE ? INSTANCE_OK : step_failed(db, "instance_event_insert");
+	if (result == INSTANCE_OK && goal_recompute_for_template(db, now, today, user_id, ti.task_template_id) != GOAL_OK)
+		result = INSTANCE_ERROR; /* goals fed by this task follow in the same transaction (goal.h) */
 out:
 	arena_free(&a);
 	return result;

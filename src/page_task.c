@@ -9,6 +9,7 @@
 #include "civil.h"
 #include "clock.h"
 #include "instance.h"
+#include "habit_stats.h"
 #include "page_util.h"
 #include "pages.h"
 #include "task.h"
@@ -664,6 +665,15 @@ int page_task_get(struct app *app, struct req *r, struct resp *w)
 		return 500;
 	view_set(v, "events", c.list);
 	view_set_bool(v, "has_events", view_len(c.list) > 0);
+	if (!tt.deleted_at) {
+		struct habit_owner owner;
+		struct habit_stats stats;
+		if ((rc = page_habit_owner(app, r, &owner)) != 0)
+			return rc;
+		if (habit_stats_task(&app->db, &owner, &t, &tt, &stats) < 0)
+			return 500;
+		view_set(v, "stats", page_stats_view(r->arena, &stats, true));
+	}
 	view_set_bool(v, "limited", view_len(c.list) >= HISTORY_LIMIT);
 	view_set_int(v, "limit", HISTORY_LIMIT);
 	return page_render(app, w, "task_history", v);

@@ -7,6 +7,7 @@
 
 #include "civil.h"
 #include "clock.h"
+#include "habit_stats.h"
 #include "instance.h"
 #include "log.h"
 #include "page_util.h"
@@ -148,7 +149,8 @@ static const char *period_label(struct arena *a, const struct tracker_instance *
 /* Builds the view of one tracker on day (opening its period); NULL when the day is outside its
  * dates. Adds its completion to *overall. */
 static struct view *tracker_day_view(struct app *app, struct req *r, const struct tracker *t, int64_t day,
-				     const struct day_input *in, struct completion *overall, int *status)
+				     const struct day_input *in, const struct habit_owner *owner,
+				     struct completion *overall, int *status)
 {
 	const struct user *u = r->user;
 	struct tracker_instance ti;
@@ -197,6 +199,16 @@ static struct view *tracker_day_view(struct app *app, struct req *r, const struc
 	}
 	view_set_str(v, "note", note);
 	view_set_bool(v, "has_note", *note != '\0');
+	if (owner) {
+		struct habit_stats stats;
+		if (habit_stats_tracker(&app->db, owner, t, &stats) < 0 ||
+		    (day == owner->today && habit_stats_record_milestones(&app->db, clock_now(&app->clock), day, t->id, 0,
+									 &stats.streak) < 0)) {
+			*status = 500;
+			return NULL;
+		}
+		view_set(v, "stats", page_stats_view(r->arena, &stats, false));
+	}
 	overall->done += d.completion.done;
 	overall->total += d.completion.total;
 	overall->done_weight += d.completion.done_weight;
@@ -261,13 +273,17 @@ static int render_day(struct app *app, struct req *r, struct resp *w, int64_t da
 	struct tracker_list list = { .a = r->arena };
 	if (tracker_each(&app->db, r->arena, u->id, TRACKER_LIST_ACTIVE, tag_id, collect_tracker, &list) != TRACKER_OK)
 		return 500;
+	struct habit_owner owner;
+	int rc = page_habit_owner(app, r, &owner);
+	if (rc)
+		return rc;
 	if (db_begin_write(&app->db) < 0)
 		return 500;
 	struct completion overall = { 0 };
 	struct view *trackers = view_list(r->arena);
 	int status = 0, gaps = 0;
 	for (size_t i = 0; i < list.count && !status; i++) {
-		struct view *tv = tracker_day_view(app, r, &list.items[i], day, in, &overall, &status);
+		struct view *tv = tracker_day_view(app, r, &list.items[i], day, in, &owner, &overall, &status);
 		if (tv)
 			view_push(trackers, tv);
 		int n = 0;

@@ -6,6 +6,7 @@
 #include "access.h"
 #include "clock.h"
 #include "log.h"
+#include "habit_stats.h"
 #include "page_util.h"
 #include "pages.h"
 #include "redirect.h"
@@ -438,16 +439,25 @@ int page_tracker_post(struct app *app, struct req *r, struct resp *w)
 /* ---- one tracker ---- */
 
 struct tasks_ctx {
+	struct app *app;
 	struct req *r;
 	struct view *list;
-	enum time_mode mode;
+	const struct tracker *tracker;
+	const struct habit_owner *owner;
+	int failed;
 };
 
-/* task_each callback: one task template of the tracker page. */
+/* task_each callback: one task template of the tracker page, with its streak and strength. */
 static int add_task(void *ctx, const struct task_template *tt)
 {
 	struct tasks_ctx *c = ctx;
-	struct view *t = page_task_summary(c->r->arena, tt, c->mode);
+	struct view *t = page_task_summary(c->r->arena, tt, c->tracker->time_mode);
+	struct habit_stats stats;
+	if (habit_stats_task(&c->app->db, c->owner, c->tracker, tt, &stats) < 0) {
+		c->failed = 1;
+		return 1;
+	}
+	view_set(t, "stats", page_stats_view(c->r->arena, &stats, true));
 	view_set_bool(t, "first", view_len(c->list) == 0);
 	view_set_bool(t, "last", false);
 	view_push(c->list, t);
@@ -482,8 +492,17 @@ int page_tracker_get(struct app *app, struct req *r, struct resp *w)
 	if (t.time_mode_since != TRACKER_NO_DATE)
 		view_set_str(v, "legacy_since", page_day_text(r->arena, t.time_mode_since));
 	view_set_int(v, "task_name_max", TASK_NAME_MAX);
-	struct tasks_ctx c = { r, view_list(r->arena), t.time_mode };
+	struct habit_owner owner;
+	struct habit_stats stats;
+	if ((rc = page_habit_owner(app, r, &owner)) != 0)
+		return rc;
+	if (habit_stats_tracker(&app->db, &owner, &t, &stats) < 0)
+		return 500;
+	view_set(v, "stats", page_stats_view(r->arena, &stats, false));
+	struct tasks_ctx c = { app, r, view_list(r->arena), &t, &owner, 0 };
 	enum task_result tr = task_each(&app->db, r->arena, u->id, t.id, false, add_task, &c);
+	if (c.failed)
+		return 500;
 	if (tr != TASK_OK)
 		return tr == TASK_NOT_FOUND ? 404 : 500;
 	if (view_len(c.list))

@@ -10,7 +10,9 @@
 #include <string.h>
 #include <time.h>
 
+#include "chart.h"
 #include "civil.h"
+#include "habit_stats.h"
 #include "clock.h"
 #include "instance.h"
 #include "pages.h"
@@ -310,4 +312,43 @@ const char *page_tracker_progress(struct arena *a, const struct tracker *t, int 
 	}
 	int n = period_window_count(&rule, t->start_date, today);
 	return n > 0 ? arena_printf(a, "%s %d of %d", unit, n, total) : "";
+}
+
+int page_habit_owner(struct app *app, struct req *r, struct habit_owner *out)
+{
+	const struct user *u = page_user(r);
+	struct user_preferences prefs;
+	if (user_get_preferences(&app->db, r->arena, u->id, &prefs) != USER_OK)
+		return 500;
+	out->user_id = u->id;
+	out->week_start = u->week_start;
+	out->time_zone = u->time_zone;
+	out->threshold = prefs.streak_threshold;
+	out->today = page_user_today(app, r);
+	return 0;
+}
+
+/* "+5", "−3" or "±0" percentage points. */
+static const char *signed_points(struct arena *a, int v)
+{
+	return v > 0 ? arena_printf(a, "+%d", v) : v < 0 ? arena_printf(a, "\u2212%d", -v) : "\u00b10";
+}
+
+struct view *page_stats_view(struct arena *a, const struct habit_stats *s, bool with_strength)
+{
+	struct view *v = view_map(a);
+	view_set_int(v, "current", s->streak.current);
+	view_set_int(v, "longest", s->streak.longest);
+	view_set_bool(v, "active", s->streak.active);
+	view_set_bool(v, "at_risk", s->at_risk);
+	if (s->consistency >= 0)
+		view_set_int(v, "consistency", s->consistency);
+	if (with_strength) {
+		view_set_bool(v, "with_strength", true);
+		view_set_int(v, "strength", s->strength);
+		view_set_str(v, "month_change", signed_points(a, s->strength_month_change));
+		view_set_str(v, "year_change", signed_points(a, s->strength_year_change));
+		view_set_str(v, "points", chart_line_points(a, s->series, HABIT_SERIES_DAYS, 180, 40));
+	}
+	return v;
 }

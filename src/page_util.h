@@ -99,4 +99,15 @@ const char *page_tracker_dates(struct arena *a, const struct tracker *t);
  * date. */
 const char *page_tracker_progress(struct arena *a, const struct tracker *t, int week_start, int64_t today);
 
+/* Fills the calendar settings habit_stats needs for the logged-in user of r (week start, zone,
+ * streak threshold from the preferences, today). Returns 0 or 500. */
+struct habit_owner;
+int page_habit_owner(struct app *app, struct req *r, struct habit_owner *out);
+
+/* A view of habit stats for the templates: "streak" {current, longest, active, at_risk,
+ * consistency (percent, absent when nothing was due), and with_strength: strength,
+ * month_change / year_change ("+5" / "−3" / "±0"), points (the 90-day line)}. */
+struct habit_stats;
+struct view *page_stats_view(struct arena *a, const struct habit_stats *s, bool with_strength);
+
 #endif

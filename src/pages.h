@@ -60,6 +60,18 @@ enum route_id {
 	ROUTE_TAGS_POST,
 	ROUTE_TAG_POST,
 	ROUTE_TAG_DELETE_POST,
+	ROUTE_GOALS,
+	ROUTE_GOAL_NEW,
+	ROUTE_GOALS_POST,
+	ROUTE_GOAL,
+	ROUTE_GOAL_EDIT,
+	ROUTE_GOAL_POST,
+	ROUTE_GOAL_ENTRIES_POST,
+	ROUTE_GOAL_RESET_POST,
+	ROUTE_GOAL_TASKS_POST,
+	ROUTE_GOAL_TASK_DELETE_POST,
+	ROUTE_GOAL_STATUS_POST,
+	ROUTE_GOAL_DELETE_POST,
 	ROUTE__MAX
 };
 
@@ -152,6 +164,21 @@ int page_tags_get(struct app *app, struct req *r, struct resp *w);
 int page_tags_post(struct app *app, struct req *r, struct resp *w);
 int page_tag_post(struct app *app, struct req *r, struct resp *w);
 int page_tag_delete_post(struct app *app, struct req *r, struct resp *w);
+/* The goal pages (page_goal.c): GET /goals (?status=), GET /goals/new (?kind=), POST /goals,
+ * GET /goals/{id}, GET /goals/{id}/edit, POST /goals/{id}, POST /goals/{id}/entries, /reset,
+ * /tasks, /tasks/{task_id}/delete, /status (action=abandon|reactivate), /delete. */
+int page_goals_get(struct app *app, struct req *r, struct resp *w);
+int page_goal_new_get(struct app *app, struct req *r, struct resp *w);
+int page_goals_post(struct app *app, struct req *r, struct resp *w);
+int page_goal_get(struct app *app, struct req *r, struct resp *w);
+int page_goal_edit_get(struct app *app, struct req *r, struct resp *w);
+int page_goal_post(struct app *app, struct req *r, struct resp *w);
+int page_goal_entries_post(struct app *app, struct req *r, struct resp *w);
+int page_goal_reset_post(struct app *app, struct req *r, struct resp *w);
+int page_goal_tasks_post(struct app *app, struct req *r, struct resp *w);
+int page_goal_task_delete_post(struct app *app, struct req *r, struct resp *w);
+int page_goal_status_post(struct app *app, struct req *r, struct resp *w);
+int page_goal_delete_post(struct app *app, struct req *r, struct resp *w);
 /* GET /healthz — "ok" (200) after a trivial query, 503 when the database cannot be read. */
 int page_health_get(struct app *app, struct req *r, struct resp *w);
 

@@ -25,6 +25,18 @@
 #define TASK_OWNED \
 	" EXISTS (SELECT 1 FROM trackers k WHERE k.id = task_templates.tracker_id AND k.user_id = :user_id)"
 
+/* The goal row as goal.c reads it (by position), and the owner check of a goal's child rows. */
+#define GOAL_SELECT \
+	"SELECT g.id, g.user_id, g.name, g.description, g.kind, g.unit, ifnull(g.target_value, 0), g.start_date," \
+	" g.deadline, g.metric, g.period_unit, g.current_value, g.best_value, g.status, ifnull(g.achieved_at, 0)," \
+	" ifnull(g.category_id, 0), ifnull(c.name, ''), g.position, g.created_at, g.updated_at, ifnull(g.deleted_at, 0)" \
+	" FROM goals g LEFT JOIN categories c ON c.id = g.category_id AND c.user_id = g.user_id"
+#define GOAL_OWNED " EXISTS (SELECT 1 FROM goals WHERE id = :goal_id AND user_id = :user_id AND deleted_at IS NULL)"
+/* The columns of goal_templates_each and goal_mappings_each (t a template, k its tracker). */
+#define GOAL_TASK_COLUMNS \
+	"t.id, t.name, k.id, k.name, (t.deleted_at IS NOT NULL OR k.deleted_at IS NOT NULL), t.counts_toward_goals," \
+	" t.kind = 'measure', t.unit"
+
 static const struct {
 	const char *name;
 	const char *sql;
@@ -304,6 +316,124 @@ static const struct {
 	[STMT_INSTANCE_NOTE_DELETE] = { "instance_note_delete",
 		"DELETE FROM day_notes WHERE tracker_id = :tracker_id AND day = :day"
 		" AND tracker_id IN (SELECT id FROM trackers WHERE user_id = :user_id)" },
+
+	[STMT_GOAL_INSERT] = { "goal_insert",
+		"INSERT INTO goals (user_id, name, description, kind, unit, target_value, start_date, deadline, metric,"
+		" period_unit, category_id, position, created_at, updated_at) VALUES (:user_id, :name, :description, :kind,"
+		" :unit, :target_value, :start_date, :deadline, :metric, :period_unit, :category_id,"
+		" (SELECT ifnull(max(position), 0) + 1 FROM goals WHERE user_id = :user_id), :now, :now)" },
+	[STMT_GOAL_GET] = { "goal_get",
+		GOAL_SELECT " WHERE g.id = :id AND g.user_id = :user_id AND g.deleted_at IS NULL" },
+	[STMT_GOAL_LIST] = { "goal_list",
+		GOAL_SELECT " WHERE g.user_id = :user_id AND g.deleted_at IS NULL AND (:status IS NULL OR g.status = :status)"
+		" ORDER BY CASE g.status WHEN 'active' THEN 0 WHEN 'achieved' THEN 1 WHEN 'failed' THEN 2 ELSE 3 END,"
+		" g.position, g.id" },
+	[STMT_GOAL_UPDATE] = { "goal_update",
+		"UPDATE goals SET name = :name, description = :description, unit = :unit, target_value = :target_value,"
+		" start_date = :start_date, deadline = :deadline, metric = :metric, period_unit = :period_unit,"
+		" category_id = :category_id, updated_at = :now WHERE id = :id AND user_id = :user_id AND deleted_at IS NULL" },
+	[STMT_GOAL_SET_VALUES] = { "goal_set_values",
+		"UPDATE goals SET current_value = :current_value, best_value = :best_value, status = :status,"
+		" achieved_at = :achieved_at, updated_at = :now WHERE id = :id AND user_id = :user_id AND deleted_at IS NULL" },
+	[STMT_GOAL_SET_STATUS] = { "goal_set_status",
+		"UPDATE goals SET status = :status, achieved_at = :achieved_at, updated_at = :now"
+		" WHERE id = :id AND user_id = :user_id AND deleted_at IS NULL" },
+	[STMT_GOAL_SET_DELETED] = { "goal_set_deleted",
+		"UPDATE goals SET deleted_at = :now, updated_at = :now WHERE id = :id AND user_id = :user_id AND deleted_at IS NULL" },
+	[STMT_GOAL_IDS] = { "goal_ids",
+		"SELECT id FROM goals WHERE user_id = :user_id AND deleted_at IS NULL ORDER BY id" },
+	[STMT_GOAL_WEEK_START] = { "goal_week_start", "SELECT week_start FROM users WHERE id = :user_id" },
+	[STMT_GOAL_EVENT_INSERT] = { "goal_event_insert",
+		"INSERT INTO goal_events (goal_id, at, kind, old_value, new_value, old_status, new_status, note)"
+		" SELECT :goal_id, :now, :kind, :old_value, :new_value, :old_status, :new_status, :note WHERE" GOAL_OWNED },
+	[STMT_GOAL_EVENTS] = { "goal_events",
+		"SELECT e.at, e.kind, e.old_value, e.new_value, e.old_status, e.new_status, e.note"
+		" FROM goal_events e JOIN goals g ON g.id = e.goal_id"
+		" WHERE e.goal_id = :goal_id AND g.user_id = :user_id ORDER BY e.at DESC, e.id DESC LIMIT :limit" },
+	[STMT_GOAL_ENTRY_INSERT] = { "goal_entry_insert",
+		"INSERT INTO progress_entries (goal_id, value, day, note, is_reset, created_at)"
+		" SELECT :goal_id, :value, :day, :note, :is_reset, :now WHERE" GOAL_OWNED },
+	[STMT_GOAL_ENTRIES] = { "goal_entries",
+		"SELECT p.id, p.value, p.day, p.note, p.is_reset, p.created_at FROM progress_entries p"
+		" JOIN goals g ON g.id = p.goal_id WHERE p.goal_id = :goal_id AND g.user_id = :user_id"
+		" ORDER BY p.day DESC, p.id DESC LIMIT :limit" },
+	[STMT_GOAL_ENTRY_VALUES] = { "goal_entry_values",
+		"SELECT p.value FROM progress_entries p JOIN goals g ON g.id = p.goal_id"
+		" WHERE p.goal_id = :goal_id AND g.user_id = :user_id ORDER BY p.id" },
+	[STMT_GOAL_MAPPING_UPSERT] = { "goal_mapping_upsert",
+		"INSERT INTO goal_tasks (goal_id, task_template_id, weight, created_at)"
+		" SELECT :goal_id, :task_template_id, :weight, :now WHERE" GOAL_OWNED
+		" ON CONFLICT (goal_id, task_template_id) DO UPDATE SET weight = excluded.weight" },
+	[STMT_GOAL_MAPPING_DELETE] = { "goal_mapping_delete",
+		"DELETE FROM goal_tasks WHERE goal_id = :goal_id AND task_template_id = :task_template_id AND" GOAL_OWNED },
+	[STMT_GOAL_MAPPINGS] = { "goal_mappings",
+		"SELECT " GOAL_TASK_COLUMNS ", gt.weight FROM goal_tasks gt JOIN goals g ON g.id = gt.goal_id"
+		" JOIN task_templates t ON t.id = gt.task_template_id JOIN trackers k ON k.id = t.tracker_id"
+		" WHERE gt.goal_id = :goal_id AND g.user_id = :user_id AND k.user_id = :user_id"
+		" ORDER BY k.position, k.id, t.position, t.id" },
+	[STMT_GOAL_TEMPLATES] = { "goal_templates",
+		"SELECT " GOAL_TASK_COLUMNS ", 1.0 FROM task_templates t JOIN trackers k ON k.id = t.tracker_id"
+		" WHERE k.user_id = :user_id AND t.deleted_at IS NULL AND k.deleted_at IS NULL"
+		" ORDER BY k.position, k.id, t.position, t.id" },
+	[STMT_GOAL_TEMPLATE_LIVE] = { "goal_template_live",
+		"SELECT t.deleted_at IS NULL AND k.deleted_at IS NULL FROM task_templates t JOIN trackers k ON k.id = t.tracker_id"
+		" WHERE t.id = :id AND k.user_id = :user_id" },
+	[STMT_GOAL_TEMPLATE_GOALS] = { "goal_template_goals",
+		"SELECT gt.goal_id FROM goal_tasks gt JOIN goals g ON g.id = gt.goal_id"
+		" WHERE gt.task_template_id = :task_template_id AND g.user_id = :user_id AND g.deleted_at IS NULL"
+		" ORDER BY gt.goal_id" },
+	/* Per day of :from..:to, what the goal's mapped, counting instances add up to, each times the
+	 * mapping's weight: done, the largest done weight, points of done, measured amounts, due (not
+	 * skipped). An instance's day: its completion day kept inside its period; its period's first
+	 * day when not done (goal.h). */
+	[STMT_GOAL_COMPLETION_DAYS] = { "goal_completion_days",
+		"SELECT d.day, sum(d.done_w), max(d.done_w), sum(d.points_w), sum(d.amount_w), sum(d.due_w) FROM"
+		" (SELECT max(i.period_start, min(i.period_end, coalesce(CASE WHEN ti.status = 'done' THEN ti.completed_day END,"
+		" i.period_start))) AS day,"
+		" CASE WHEN ti.status = 'done' THEN gt.weight ELSE 0 END AS done_w,"
+		" CASE WHEN ti.status = 'done' THEN ti.points * gt.weight ELSE 0 END AS points_w,"
+		" CASE WHEN ti.kind = 'measure' THEN ifnull(ti.value, 0) * gt.weight ELSE 0 END AS amount_w,"
+		" CASE WHEN ti.status = 'skipped' THEN 0 ELSE gt.weight END AS due_w"
+		" FROM goal_tasks gt JOIN goals g ON g.id = gt.goal_id"
+		" JOIN task_templates t ON t.id = gt.task_template_id JOIN trackers k ON k.id = t.tracker_id"
+		" JOIN task_instances ti ON ti.task_template_id = t.id JOIN tracker_instances i ON i.id = ti.tracker_instance_id"
+		" WHERE gt.goal_id = :goal_id AND g.user_id = :user_id AND k.user_id = :user_id"
+		" AND t.deleted_at IS NULL AND t.counts_toward_goals = 1 AND k.deleted_at IS NULL"
+		" AND ti.deleted_at IS NULL AND i.deleted_at IS NULL AND i.period_end >= :from AND i.period_start <= :to) d"
+		" WHERE d.day BETWEEN :from AND :to GROUP BY d.day ORDER BY d.day" },
+	[STMT_GOAL_SNAPSHOTS] = { "goal_snapshots",
+		"SELECT s.period_start, s.period_end, s.achieved_value, s.target_value, s.percent, s.achieved, s.taken_at"
+		" FROM goal_period_snapshots s JOIN goals g ON g.id = s.goal_id"
+		" WHERE s.goal_id = :goal_id AND g.user_id = :user_id ORDER BY s.period_start" },
+	[STMT_GOAL_SNAPSHOT_UPSERT] = { "goal_snapshot_upsert",
+		"INSERT INTO goal_period_snapshots (goal_id, period_start, period_end, achieved_value, target_value, percent,"
+		" achieved, taken_at) SELECT :goal_id, :period_start, :period_end, :achieved_value, :target_value, :percent,"
+		" :achieved, :now WHERE" GOAL_OWNED
+		" ON CONFLICT (goal_id, period_start) DO UPDATE SET period_end = excluded.period_end,"
+		" achieved_value = excluded.achieved_value, target_value = excluded.target_value, percent = excluded.percent,"
+		" achieved = excluded.achieved, taken_at = excluded.taken_at" },
+	[STMT_GOAL_SNAPSHOTS_TRIM] = { "goal_snapshots_trim",
+		"DELETE FROM goal_period_snapshots WHERE goal_id = :goal_id AND (period_start < :first OR period_start > :last)"
+		" AND" GOAL_OWNED },
+	[STMT_GOAL_SNAPSHOTS_CLEAR] = { "goal_snapshots_clear",
+		"DELETE FROM goal_period_snapshots WHERE goal_id = :goal_id AND" GOAL_OWNED },
+
+	[STMT_STATS_TASK_HISTORY] = { "stats_task_history",
+		"SELECT i.period_start, i.period_end, ti.status, ti.value, ti.target_value, ti.target_direction,"
+		" ti.completed_day, i.legacy FROM task_instances ti JOIN tracker_instances i ON i.id = ti.tracker_instance_id"
+		" JOIN trackers k ON k.id = i.tracker_id WHERE ti.task_template_id = :task_template_id"
+		" AND k.user_id = :user_id AND ti.deleted_at IS NULL AND i.deleted_at IS NULL ORDER BY i.period_start" },
+	[STMT_STATS_TRACKER_PERIODS] = { "stats_tracker_periods",
+		"SELECT i.period_start, i.period_end, i.legacy,"
+		" total(CASE WHEN ti.status = 'skipped' THEN 0 ELSE ti.weight END),"
+		" total(CASE WHEN ti.status = 'done' THEN ti.weight ELSE 0 END)"
+		" FROM tracker_instances i JOIN trackers k ON k.id = i.tracker_id"
+		" LEFT JOIN task_instances ti ON ti.tracker_instance_id = i.id AND ti.deleted_at IS NULL"
+		" WHERE i.tracker_id = :tracker_id AND k.user_id = :user_id AND i.deleted_at IS NULL"
+		" GROUP BY i.id ORDER BY i.period_start" },
+	[STMT_STATS_MILESTONE_INSERT] = { "stats_milestone_insert",
+		"INSERT INTO streak_milestones (tracker_id, task_template_id, milestone, reached_day, recorded_at)"
+		" VALUES (:tracker_id, :task_template_id, :milestone, :reached_day, :now) ON CONFLICT DO NOTHING" },
 
 	[STMT_ATTEMPT_GET] = { "attempt_get",
 		"SELECT window_start, count, last_at FROM login_attempts WHERE key = :key" },
