@@ -11,4 +11,9 @@ int cmd_migrate(int argc, char **argv);
 /* trackpro user: add, passwd, list and delete accounts from the shell (cmd_user.c). */
 int cmd_user(int argc, char **argv);
 
+/* trackpro export csv|daily: a user's history as a CSV file (cmd_export.c). */
+int cmd_export(int argc, char **argv);
+/* trackpro seed bench: made-up users with years of history for benchmarks (cmd_seed.c). */
+int cmd_seed(int argc, char **argv);
+
 #endif

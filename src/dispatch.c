@@ -79,8 +79,21 @@ static int dispatch_route(struct app *app, struct req *r, struct resp *w)
 	return route->handler(app, r, w);
 }
 
+/* http_write_fn appending to a buf: a streamed body kept whole (tests, no sink). */
+static int append_to_buf(void *ctx, const void *p, size_t n)
+{
+	buf_append(ctx, p, n);
+	return 0;
+}
+
 int dispatch_request(struct app *app, struct arena *a, http_getparam_fn getparam, void *param_ctx,
 		     http_read_fn read_body, void *body_ctx, struct buf *out)
+{
+	return dispatch_request_to(app, a, getparam, param_ctx, read_body, body_ctx, out, NULL);
+}
+
+int dispatch_request_to(struct app *app, struct arena *a, http_getparam_fn getparam, void *param_ctx,
+			http_read_fn read_body, void *body_ctx, struct buf *out, struct dispatch_sink *sink)
 {
 	int64_t started = clock_monotonic_us();
 	struct req r;
@@ -91,10 +104,26 @@ int dispatch_request(struct app *app, struct arena *a, http_getparam_fn getparam
 	if (parsed == HTTP_PARSE_OK)
 		auth_attach(app, &r);
 	int status = parsed == HTTP_PARSE_OK ? dispatch_route(app, &r, &w) : (int)parsed;
+	if (status >= 400 || w.status >= 300)
+		w.stream = NULL; /* an error page or a redirect is never streamed */
 	if (status >= 400)
 		page_error(app, &r, &w, status);
 	resp_security_headers(&w);
 	resp_serialize(&w, out);
+	if (w.stream && !w.head_only) {
+		int rc = 0;
+		if (sink) {
+			rc = sink->write(sink->ctx, out->data, out->len);
+			buf_reset(out);
+		}
+		if (rc == 0)
+			rc = w.stream(w.stream_ctx, sink ? sink->write : append_to_buf, sink ? sink->ctx : (void *)out);
+		if (rc != 0) {
+			log_error("%s %s: the streamed response was cut short", r.method_name, r.path);
+			if (sink)
+				sink->cut_short = true;
+		}
+	}
 	log_request(r.method_name, r.path, w.status, (long long)(clock_monotonic_us() - started));
 	status = w.status;
 	resp_free(&w);

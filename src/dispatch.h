@@ -16,6 +16,20 @@
 int dispatch_request(struct app *app, struct arena *a, http_getparam_fn getparam, void *param_ctx,
 		     http_read_fn read_body, void *body_ctx, struct buf *out);
 
+/* Where a streamed body (resp_stream) goes: write takes the header block (from out, which is
+ * then emptied) and then each chunk as it is made, so a large download is never held whole. */
+struct dispatch_sink {
+	http_write_fn write;
+	void *ctx;
+	bool cut_short; /* set when the stream failed part-way: the caller must not complete the
+			 * response (the worker closes the connection, so the client sees it broken) */
+};
+
+/* dispatch_request, but a streamed body goes to sink (when not NULL; with NULL it is appended
+ * to out like any other body). Everything not streamed is still left whole in out. */
+int dispatch_request_to(struct app *app, struct arena *a, http_getparam_fn getparam, void *param_ctx,
+			http_read_fn read_body, void *body_ctx, struct buf *out, struct dispatch_sink *sink);
+
 /* True when a POST's Origin header (if any) names this site: the origin of the configured
  * base URL, or the request's own Host over the request's scheme. "null" never matches. */
 bool dispatch_origin_ok(const struct app *app, const struct req *r);

@@ -161,8 +161,15 @@ struct http_header {
 	const char *value;
 };
 
+/* Writes n bytes of a streamed body; returns 0, or -1 when they cannot go (the client left). */
+typedef int (*http_write_fn)(void *ctx, const void *p, size_t n);
+/* Produces a streamed body by calling write any number of times, after the headers were sent;
+ * returns 0, or -1 when it failed part-way (the response is then cut short, never completed). */
+typedef int (*resp_stream_fn)(void *ctx, http_write_fn write, void *write_ctx);
+
 /* A response; headers and body are written out only by resp_serialize, after the handler
- * has finished, so nothing half-rendered is ever sent. */
+ * has finished, so nothing half-rendered is ever sent. The exception is a streamed body
+ * (resp_stream: a large download), produced after the headers without a Content-Length. */
 struct resp {
 	struct arena *arena;
 	int status;
@@ -170,7 +177,13 @@ struct resp {
 	size_t header_count;
 	struct buf body;
 	bool head_only; /* for HEAD: headers only */
+	resp_stream_fn stream; /* NULL, or what writes the body after the headers (resp_stream) */
+	void *stream_ctx;      /* its context; must live until the dispatcher has run it (the arena) */
 };
+
+/* Makes w's body a stream: fn(ctx, …) runs after the headers are sent (not for HEAD, nor when the
+ * handler then answers an error status); the body buffer is emptied. */
+void resp_stream(struct resp *w, resp_stream_fn fn, void *ctx);
 
 /* Starts a 200 response with an empty body; headers are copied into a. */
 void resp_init(struct resp *w, struct arena *a);
@@ -205,7 +218,8 @@ void resp_security_headers(struct resp *w);
 /* Reason phrase of a status ("OK", "See Other" …; "Unknown" otherwise). */
 const char *http_status_reason(int status);
 /* Writes the whole response in FastCGI/CGI form ("Status: 200 OK\r\nName: value\r\n…\r\n\r\n"
- * then the body unless head_only) to out. Adds Content-Length. */
+ * then the body unless head_only) to out. Adds Content-Length — except for a streamed body,
+ * of which only the header block is written (the dispatcher runs the stream). */
 void resp_serialize(const struct resp *w, struct buf *out);
 
 #define HTTP_CSP "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"

@@ -14,11 +14,20 @@ void resp_init(struct resp *w, struct arena *a)
 	w->header_count = 0;
 	buf_init(&w->body);
 	w->head_only = false;
+	w->stream = NULL;
+	w->stream_ctx = NULL;
 }
 
 void resp_free(struct resp *w)
 {
 	buf_free(&w->body);
+}
+
+void resp_stream(struct resp *w, resp_stream_fn fn, void *ctx)
+{
+	w->stream = fn;
+	w->stream_ctx = ctx;
+	buf_reset(&w->body);
 }
 
 /* True when s may be a field value: no control characters but HTAB (so no CR, LF, NUL). */
@@ -192,6 +201,10 @@ void resp_serialize(const struct resp *w, struct buf *out)
 		if (strcasecmp(w->headers[i].name, "Content-Length") == 0)
 			continue; /* computed below */
 		buf_printf(out, "%s: %s\r\n", w->headers[i].name, w->headers[i].value);
+	}
+	if (w->stream) { /* length unknown: nginx sends it chunked */
+		buf_puts(out, "\r\n");
+		return;
 	}
 	buf_printf(out, "Content-Length: %zu\r\n\r\n", w->body.len);
 	if (!w->head_only)

@@ -13,6 +13,8 @@ static void usage(FILE *f)
 		   "  serve     answer FastCGI requests from nginx (master and workers)\n"
 		   "  migrate   create or upgrade the database schema\n"
 		   "  user      manage accounts: add, passwd, list, delete\n"
+		   "  export    write a user's history as CSV: csv (task instances), daily (totals)\n"
+		   "  seed      create made-up users with years of history (seed bench)\n"
 		   "  version   print the version\n"
 		   "  help      show this help\n\n"
 		   "Run 'trackpro COMMAND --help' for a command's options. See trackpro(8).\n");
@@ -39,6 +41,8 @@ static const struct {
 	{ "serve", cmd_serve },
 	{ "migrate", cmd_migrate },
 	{ "user", cmd_user },
+	{ "export", cmd_export },
+	{ "seed", cmd_seed },
 	{ "version", cmd_version },
 };
 

@@ -1,22 +1,18 @@
-/* page_goal: the goal pages (issue 5, "Goals") — the list of every kind (/goals, ?status=),
- * the kind chooser and the create form (/goals/new?kind=), a goal's page with its progress
- * bar, numbers, status, pace, entries and reset forms (target, counter), mapped tasks with an
- * add form (tasks, period), period snapshots and history, the edit form, and the actions:
- * entries, reset, mappings, abandon / reactivate, delete. The GET pages recompute first (in a
+/* page_goal: the goal pages (issue 5, "Goals") — the list of every kind (/goals, ?status=) and
+ * a goal's page with its progress bar, numbers, status, pace, entries and reset forms (target,
+ * counter), mapped tasks with an add form (tasks, period), period snapshots and history. The
+ * create and edit forms are in page_goal_form.c, the actions (entries, reset, mappings,
+ * abandon / reactivate, delete) in page_goal_action.c. The GET pages recompute first (in a
  * write transaction, as Today opens periods), so a deadline that passed, a finished period or
- * a deleted task shows at once; every POST is one transaction ending in a 303, and bad input
- * answers 422 with the message next to its field and what was typed kept. */
+ * a deleted task shows at once. */
 #include <math.h>
-#include <stdio.h>
 #include <string.h>
 
-#include "access.h"
-#include "civil.h"
 #include "clock.h"
 #include "goal.h"
+#include "page_goal_internal.h"
 #include "page_util.h"
 #include "pages.h"
-#include "tracker.h"
 #include "user.h"
 
 #define ENTRIES_SHOWN 50
@@ -40,44 +36,20 @@ static const char *const unit_words[GOAL_PERIOD_UNIT__MAX] = {
 	[GOAL_PER_MONTH] = "month",
 };
 
-/* What each kind is, for the chooser and the form. */
-static const struct {
-	const char *title, *text, *example;
-} kind_texts[GOAL_KIND__MAX] = {
-	[GOAL_TARGET] = { "Reach a target by a deadline",
-			  "You log progress as it happens; the page shows the pace needed to make the deadline.",
-			  "Save 5000 dollars by Dec 31 · Read 24 books this year" },
-	[GOAL_COUNTER] = { "Count up from a start date", "An open-ended count with a reset; your longest run is kept.",
-			   "Days without alcohol" },
-	[GOAL_TASKS] = { "Reach a number of task completions",
-			 "Fed by the check-ins of the tasks you link to it, within its dates.",
-			 "Gym 10 times this month · 21-day detox: 21 days" },
-	[GOAL_PERIOD] = { "Meet a target every day, week or month",
-			  "Counts the linked tasks' completions, points, measured amounts or share done in each "
-			  "period.",
-			  "600 minutes of deep work a week" },
-};
-
-/* The metrics a form offers for each kind, with their labels. */
-static const struct {
-	enum goal_metric metric;
-	const char *label;
-} metric_options[] = {
-	{ GOAL_COMPLETIONS, "Completions — each time a linked task is done" },
-	{ GOAL_DAYS, "Days — days with at least one linked task done" },
-	{ GOAL_POINTS, "Points — the points of the linked tasks done" },
-	{ GOAL_AMOUNT, "Amount — the values of linked measured tasks (minutes, km …)" },
-	{ GOAL_PERCENT, "Percent — the share of the linked tasks due that were done" },
-};
+/* The word for kind k ("Target"). */
+const char *page_goal_kind_label(enum goal_kind k)
+{
+	return kind_labels[k];
+}
 
 /* The answer to a goal_* result: 0, 404 for GOAL_NOT_FOUND, 422 for GOAL_INVALID, else 500. */
-static int result_status(enum goal_result res)
+int page_goal_result_status(enum goal_result res)
 {
 	return res == GOAL_OK ? 0 : res == GOAL_NOT_FOUND ? 404 : res == GOAL_INVALID ? 422 : 500;
 }
 
-/* A number for people: at most two decimals, no trailing zeros ("2250", "12.28", "-1.5"). */
-static const char *num(struct arena *a, double v)
+/* A number for people, in a: at most two decimals, no trailing zeros ("2250", "12.28", "-1.5"). */
+const char *page_goal_num(struct arena *a, double v)
 {
 	double r = round(v * 100) / 100;
 	if (r == 0)
@@ -117,8 +89,8 @@ static const char *goal_unit(const struct goal *g)
 static const char *with_unit(struct arena *a, double v, const char *unit)
 {
 	if (strcmp(unit, "%") == 0)
-		return arena_printf(a, "%s%%", num(a, v));
-	return *unit ? arena_printf(a, "%s %s", num(a, v), unit) : num(a, v);
+		return arena_printf(a, "%s%%", page_goal_num(a, v));
+	return *unit ? arena_printf(a, "%s %s", page_goal_num(a, v), unit) : page_goal_num(a, v);
 }
 
 /* "2026-05-18 – 2026-05-24", or one day. */
@@ -146,8 +118,8 @@ static int refresh(struct app *app, struct req *r, int64_t id)
 	return db_commit(&app->db) < 0 ? 500 : 0;
 }
 
-/* Reads goal route_ints[0] of the logged-in user: 0, 404 or 500. */
-static int load_goal(struct app *app, struct req *r, struct goal *g)
+/* Reads goal route_ints[0] of the logged-in user into *g: 0, 404 or 500. */
+int page_goal_load(struct app *app, struct req *r, struct goal *g)
 {
 	enum goal_result res = goal_get(&app->db, r->arena, page_user(r)->id, r->route_ints[0], g);
 	return res == GOAL_OK ? 0 : res == GOAL_NOT_FOUND ? 404 : 500;
@@ -185,8 +157,8 @@ static void goal_summary(struct arena *a, struct view *v, const struct goal *g, 
 	view_set_bool(v, "has_bar", bar);
 	if (bar) {
 		double value = g->current_value < 0 ? 0 : g->current_value > max ? max : g->current_value;
-		view_set_str(v, "bar_max", num(a, max));
-		view_set_str(v, "bar_value", num(a, value));
+		view_set_str(v, "bar_max", page_goal_num(a, max));
+		view_set_str(v, "bar_value", page_goal_num(a, value));
 	}
 	if (g->kind == GOAL_COUNTER) {
 		view_set_str(v, "numbers", with_unit(a, g->current_value, unit));
@@ -201,7 +173,7 @@ static void goal_summary(struct arena *a, struct view *v, const struct goal *g, 
 		view_set_str(v, "numbers",
 			     arena_printf(a, "%s / %s",
 					  strcmp(unit, "%") == 0 ? with_unit(a, g->current_value, unit)
-								 : num(a, g->current_value),
+								 : page_goal_num(a, g->current_value),
 					  with_unit(a, g->target_value, unit)));
 		view_set_str(v, "percent", arena_printf(a, "%.0f", floor(p.percent + 1e-9)));
 		page_set_opt(v, "remaining", p.remaining > 0 ? with_unit(a, p.remaining, unit) : "");
@@ -319,369 +291,7 @@ int page_goals_get(struct app *app, struct req *r, struct resp *w)
 	return page_render(app, w, "goals", v);
 }
 
-/* ---- the create and edit forms ---- */
-
-/* A goal form as typed (or as stored, for the edit page). */
-struct goal_form {
-	const char *kind, *name, *description, *unit, *target_value, *start_date, *deadline, *metric, *period_unit,
-	    *category_id;
-	int64_t *task_ids; /* create form: the tasks to link */
-	size_t task_count;
-};
-
-struct option_ctx {
-	struct req *r;
-	struct view *list;
-	const char *selected;
-	const struct goal_form *f;
-};
-
-/* category_each callback: one <option>. */
-static int add_category_option(void *ctx, const struct category *cat)
-{
-	struct option_ctx *c = ctx;
-	struct view *o = view_map(c->r->arena);
-	const char *id = arena_printf(c->r->arena, "%lld", (long long)cat->id);
-	view_set_str(o, "id", id);
-	view_set_str(o, "name", cat->name);
-	view_set_bool(o, "selected", strcmp(id, c->selected) == 0);
-	view_push(c->list, o);
-	return 0;
-}
-
-/* goal_templates_each callback: one task checkbox of the create form. */
-static int add_task_choice(void *ctx, const struct goal_task *t)
-{
-	struct option_ctx *c = ctx;
-	struct view *o = view_map(c->r->arena);
-	view_set_int(o, "id", t->task_template_id);
-	view_set_str(o, "name", t->name);
-	view_set_str(o, "tracker_name", t->tracker_name);
-	view_set_bool(o, "measure", t->measure);
-	page_set_opt(o, "unit", t->unit);
-	view_set_bool(o, "not_counting", !t->counts_toward_goals);
-	bool checked = false;
-	for (size_t i = 0; i < c->f->task_count; i++)
-		checked |= c->f->task_ids[i] == t->task_template_id;
-	view_set_bool(o, "checked", checked);
-	view_push(c->list, o);
-	return 0;
-}
-
-/* Renders the kind chooser (status 200, or 422 when a posted kind was unknown). */
-static int render_chooser(struct app *app, struct req *r, struct resp *w, int status)
-{
-	struct view *v = page_view(app, r);
-	view_set_str(v, "title", "New goal");
-	view_set_bool(v, "choose_kind", true);
-	if (status == 422)
-		view_set_str(v, "kind_error", "Choose a kind of goal.");
-	struct view *kinds = view_list(r->arena);
-	for (int k = 0; k < GOAL_KIND__MAX; k++) {
-		struct view *o = view_map(r->arena);
-		view_set_str(o, "kind", goal_kind_name(k));
-		view_set_str(o, "label", kind_labels[k]);
-		view_set_str(o, "title", kind_texts[k].title);
-		view_set_str(o, "text", kind_texts[k].text);
-		view_set_str(o, "example", kind_texts[k].example);
-		view_push(kinds, o);
-	}
-	view_set(v, "kinds", kinds);
-	w->status = status;
-	return page_render(app, w, "goal_form", v);
-}
-
-/* Renders the create (g NULL) or edit form of kind k with v's error keys. */
-static int render_form(struct app *app, struct req *r, struct resp *w, int status, struct view *v,
-		       const struct goal_form *f, enum goal_kind k, const struct goal *g)
-{
-	bool edit = g != NULL;
-	if (status == 422)
-		view_set_bool(v, "has_errors", true);
-	const char *heading = edit ? arena_printf(r->arena, "Edit %s", g->name)
-				   : arena_printf(r->arena, "New goal: %s", kind_texts[k].title);
-	view_set_str(v, "title", heading);
-	view_set_str(v, "heading", heading);
-	view_set_bool(v, "is_edit", edit);
-	view_set_str(v, "kind", goal_kind_name(k));
-	view_set_str(v, "kind_text", kind_texts[k].text);
-	view_set_str(v, "kind_example", kind_texts[k].example);
-	view_set_bool(v, "is_target", k == GOAL_TARGET);
-	view_set_bool(v, "is_counter", k == GOAL_COUNTER);
-	view_set_bool(v, "is_period", k == GOAL_PERIOD);
-	view_set_bool(v, "has_target", k != GOAL_COUNTER);
-	view_set_bool(v, "has_deadline", k != GOAL_COUNTER);
-	view_set_bool(v, "deadline_required", k == GOAL_TARGET);
-	view_set_bool(v, "has_metric", k == GOAL_TASKS || k == GOAL_PERIOD);
-	if (edit) {
-		view_set_int(v, "goal_id", g->id);
-		view_set_str(v, "action", arena_printf(r->arena, "/goals/%lld", (long long)g->id));
-	} else {
-		view_set_str(v, "action", "/goals");
-	}
-	view_set_str(v, "submit_label", edit ? "Save changes" : "Create the goal");
-	view_set_int(v, "name_max", GOAL_NAME_MAX);
-	view_set_int(v, "description_max", GOAL_DESCRIPTION_MAX);
-	view_set_int(v, "unit_max", GOAL_UNIT_MAX);
-	view_set_str(v, "name", f->name);
-	view_set_str(v, "description", f->description);
-	view_set_str(v, "unit", f->unit);
-	view_set_str(v, "target_value", f->target_value);
-	view_set_str(v, "start_date", f->start_date);
-	view_set_str(v, "deadline", f->deadline);
-	struct view *metrics = view_list(r->arena);
-	for (size_t i = 0; i < sizeof metric_options / sizeof metric_options[0]; i++) {
-		if (!goal_metric_fits(k, metric_options[i].metric))
-			continue;
-		struct view *o = view_map(r->arena);
-		view_set_str(o, "value", goal_metric_name(metric_options[i].metric));
-		view_set_str(o, "label", metric_options[i].label);
-		view_set_bool(o, "selected", strcmp(f->metric, goal_metric_name(metric_options[i].metric)) == 0);
-		view_push(metrics, o);
-	}
-	view_set(v, "metrics", metrics);
-	struct view *units = view_list(r->arena);
-	for (int u = 0; u < GOAL_PERIOD_UNIT__MAX; u++) {
-		struct view *o = view_map(r->arena);
-		view_set_str(o, "value", goal_period_unit_name(u));
-		view_set_str(o, "label",
-			     u == GOAL_PER_DAY    ? "Every day"
-			     : u == GOAL_PER_WEEK ? "Every week"
-						  : "Every month");
-		view_set_bool(o, "selected", strcmp(f->period_unit, goal_period_unit_name(u)) == 0);
-		view_push(units, o);
-	}
-	view_set(v, "period_units", units);
-	struct option_ctx c = { r, view_list(r->arena), f->category_id, f };
-	if (category_each(&app->db, r->arena, page_user(r)->id, add_category_option, &c) != TRACKER_OK)
-		return 500;
-	view_set(v, "categories", c.list);
-	if (!edit && (k == GOAL_TASKS || k == GOAL_PERIOD)) {
-		struct option_ctx t = { r, view_list(r->arena), "", f };
-		if (goal_templates_each(&app->db, r->arena, page_user(r)->id, add_task_choice, &t) != GOAL_OK)
-			return 500;
-		view_set(v, "task_choices", t.list);
-		view_set_bool(v, "offer_tasks", true);
-		view_set_bool(v, "has_task_choices", view_len(t.list) > 0);
-	}
-	w->status = status;
-	return page_render(app, w, "goal_form", v);
-}
-
-/* Neutral values for a field goal_input_check named, so that it goes on to the next problem. */
-static void neutralize(struct goal_input *in, const char *field)
-{
-	if (strcmp(field, "name") == 0)
-		in->name = "x";
-	else if (strcmp(field, "description") == 0)
-		in->description = "";
-	else if (strcmp(field, "unit") == 0)
-		in->unit = "";
-	else if (strcmp(field, "metric") == 0)
-		in->metric = GOAL_COMPLETIONS;
-	else if (strcmp(field, "period_unit") == 0)
-		in->period_unit = GOAL_PER_WEEK;
-	else if (strcmp(field, "target_value") == 0)
-		in->target_value = 1;
-	else if (strcmp(field, "start_date") == 0)
-		in->start_date = GOAL_NO_DATE;
-	else if (strcmp(field, "deadline") == 0)
-		in->deadline = CIVIL_DAY_MAX;
-	else
-		in->kind = GOAL_COUNTER;
-}
-
-/* Reads the posted form of a goal of kind k into *f and *in, setting an error key in v for each
- * bad field. g: the edited goal (NULL when creating: the form may then name tasks to link).
- * Returns the number of problems, or -404 / -500 for a category or task that is not the
- * user's, or a database error. */
-static int read_form(struct app *app, struct req *r, struct view *v, struct goal_form *f, struct goal_input *in,
-		     enum goal_kind k, const struct goal *g)
-{
-	const struct user *u = page_user(r);
-	int64_t today = page_user_today(app, r);
-	f->kind = goal_kind_name(k);
-	f->name = page_field(r, "name");
-	f->description = page_field(r, "description");
-	f->unit = page_field(r, "unit");
-	f->target_value = k == GOAL_COUNTER ? "" : page_field(r, "target_value");
-	f->start_date = page_field(r, "start_date");
-	f->deadline = k == GOAL_COUNTER ? "" : page_field(r, "deadline");
-	f->metric = page_field(r, "metric");
-	f->period_unit = page_field(r, "period_unit");
-	f->category_id = page_field(r, "category_id");
-	memset(in, 0, sizeof *in);
-	in->name = f->name;
-	in->description = f->description;
-	in->unit = f->unit;
-	in->kind = k;
-	in->metric = GOAL_COMPLETIONS;
-	in->period_unit = GOAL_PER_WEEK;
-	int problems = 0;
-	if (k != GOAL_COUNTER && page_parse_number(f->target_value, &in->target_value) < 0) {
-		page_field_error(v, "target_value",
-				 *f->target_value ? "Enter a number like 10 or 5000." : "Enter a target above 0.");
-		in->target_value = 1;
-		problems++;
-	}
-	if (page_parse_optional_day(f->start_date, &in->start_date) < 0) {
-		page_field_error(v, "start_date", "Enter a real date like 2026-05-22, or leave it empty.");
-		in->start_date = GOAL_NO_DATE;
-		problems++;
-	}
-	if (page_parse_optional_day(f->deadline, &in->deadline) < 0) {
-		page_field_error(v, "deadline", "Enter a real date like 2026-12-31.");
-		in->deadline = k == GOAL_TARGET ? CIVIL_DAY_MAX : GOAL_NO_DATE;
-		problems++;
-	}
-	if ((k == GOAL_TASKS || k == GOAL_PERIOD) && goal_metric_parse(f->metric, &in->metric) < 0)
-		in->metric = GOAL_METRIC__MAX; /* goal_input_check says what to choose */
-	if (k == GOAL_PERIOD && goal_period_unit_parse(f->period_unit, &in->period_unit) < 0)
-		in->period_unit = GOAL_PERIOD_UNIT__MAX;
-	if (*f->category_id) {
-		if (page_parse_id(f->category_id, &in->category_id) < 0) {
-			page_field_error(v, "category_id", "Choose a category from the list.");
-			in->category_id = 0;
-			problems++;
-		} else {
-			int rc = access_check(&app->db, ACCESS_CATEGORY, in->category_id, u->id);
-			if (rc)
-				return -rc;
-		}
-	}
-	if (!g && (k == GOAL_TASKS || k == GOAL_PERIOD)) {
-		f->task_ids = arena_calloc(r->arena, r->form.count ? r->form.count : 1, sizeof *f->task_ids);
-		for (size_t i = 0; i < r->form.count; i++) {
-			const struct http_param *p = &r->form.items[i];
-			int64_t id;
-			if (strcmp(p->name, "task_ids") != 0)
-				continue;
-			if (page_parse_id(p->value, &id) < 0)
-				return -404;
-			int rc = access_check(&app->db, ACCESS_TASK_TEMPLATE, id, u->id);
-			if (rc)
-				return -rc;
-			bool seen = false;
-			for (size_t j = 0; j < f->task_count; j++)
-				seen |= f->task_ids[j] == id;
-			if (!seen)
-				f->task_ids[f->task_count++] = id;
-		}
-	}
-	/* an edit that leaves the start date empty keeps the stored one: check against it */
-	struct goal_input probe = *in;
-	if (g && probe.start_date == GOAL_NO_DATE)
-		probe.start_date = g->start_date;
-	if (!g && probe.start_date == GOAL_NO_DATE && k != GOAL_COUNTER)
-		probe.start_date = today; /* what goal_create will use */
-	const char *field, *msg;
-	for (int i = 0;
-	     i < 10 && (msg = goal_input_check(&probe, today, g ? g->deadline : GOAL_NO_DATE, &field)) && field; i++) {
-		page_field_error(v, field, msg);
-		neutralize(&probe, field);
-		problems++;
-	}
-	return problems;
-}
-
-int page_goal_new_get(struct app *app, struct req *r, struct resp *w)
-{
-	enum goal_kind k;
-	if (goal_kind_parse(req_query(r, "kind"), &k) < 0)
-		return render_chooser(app, r, w, 200);
-	struct goal_form f = {
-		.kind = goal_kind_name(k),
-		.name = "",
-		.description = "",
-		.unit = "",
-		.target_value = "",
-		.start_date = "",
-		.deadline = "",
-		.metric = k == GOAL_PERIOD ? "amount" : "completions",
-		.period_unit = "week",
-		.category_id = "",
-	};
-	return render_form(app, r, w, 200, page_view(app, r), &f, k, NULL);
-}
-
-int page_goals_post(struct app *app, struct req *r, struct resp *w)
-{
-	enum goal_kind k;
-	if (goal_kind_parse(page_field(r, "kind"), &k) < 0)
-		return render_chooser(app, r, w, 422);
-	struct view *v = page_view(app, r);
-	struct goal_form f = { 0 };
-	struct goal_input in;
-	int problems = read_form(app, r, v, &f, &in, k, NULL);
-	if (problems < 0)
-		return -problems;
-	if (problems)
-		return render_form(app, r, w, 422, v, &f, k, NULL);
-	const struct user *u = page_user(r);
-	int64_t now = clock_now(&app->clock), today = page_user_today(app, r), id = 0;
-	if (db_begin_write(&app->db) < 0)
-		return 500;
-	enum goal_result res = goal_create(&app->db, now, today, u->id, &in, &id);
-	for (size_t i = 0; i < f.task_count && res == GOAL_OK; i++)
-		res = goal_mapping_set(&app->db, now, today, u->id, id, f.task_ids[i], 1);
-	if (res == GOAL_INVALID) {
-		db_rollback(&app->db);
-		page_field_error(v, "task_ids", "A task you chose was deleted meanwhile. Choose again.");
-		return render_form(app, r, w, 422, v, &f, k, NULL);
-	}
-	return page_write_end(app, w, result_status(res),
-			      arena_printf(r->arena, "/goals/%lld?saved=created", (long long)id));
-}
-
-int page_goal_edit_get(struct app *app, struct req *r, struct resp *w)
-{
-	struct goal g;
-	int rc = load_goal(app, r, &g);
-	if (rc)
-		return rc;
-	struct goal_form f = {
-		.kind = goal_kind_name(g.kind),
-		.name = g.name,
-		.description = g.description,
-		.unit = g.unit,
-		.target_value = g.kind == GOAL_COUNTER ? "" : num(r->arena, g.target_value),
-		.start_date = g.start_date != GOAL_NO_DATE ? page_day_text(r->arena, g.start_date) : "",
-		.deadline = g.deadline != GOAL_NO_DATE ? page_day_text(r->arena, g.deadline) : "",
-		.metric = goal_metric_name(g.metric),
-		.period_unit = goal_period_unit_name(g.period_unit),
-		.category_id = g.category_id ? arena_printf(r->arena, "%lld", (long long)g.category_id) : "",
-	};
-	return render_form(app, r, w, 200, page_view(app, r), &f, g.kind, &g);
-}
-
-int page_goal_post(struct app *app, struct req *r, struct resp *w)
-{
-	struct goal g;
-	int rc = load_goal(app, r, &g);
-	if (rc)
-		return rc;
-	struct view *v = page_view(app, r);
-	struct goal_form f = { 0 };
-	struct goal_input in;
-	int problems = read_form(app, r, v, &f, &in, g.kind, &g);
-	if (problems < 0)
-		return -problems;
-	if (problems)
-		return render_form(app, r, w, 422, v, &f, g.kind, &g);
-	if (db_begin_write(&app->db) < 0)
-		return 500;
-	enum goal_result res =
-	    goal_update(&app->db, clock_now(&app->clock), page_user_today(app, r), page_user(r)->id, g.id, &in);
-	return page_write_end(app, w, result_status(res),
-			      arena_printf(r->arena, "/goals/%lld?saved=changes", (long long)g.id));
-}
-
 /* ---- one goal ---- */
-
-/* What the goal page's forms had typed when a POST fails (NULL fields: the defaults). */
-struct detail_input {
-	const char *value, *day, *note, *reset_note, *task_id, *weight;
-};
 
 struct detail_ctx {
 	struct req *r;
@@ -697,7 +307,7 @@ static int add_entry(void *ctx, const struct goal_entry *e)
 	struct arena *a = c->r->arena;
 	struct view *row = view_map(a);
 	view_set_str(row, "day", page_day_text(a, e->day));
-	view_set_str(row, "value", arena_printf(a, "%s%s", e->value > 0 ? "+" : "", num(a, e->value)));
+	view_set_str(row, "value", arena_printf(a, "%s%s", e->value > 0 ? "+" : "", page_goal_num(a, e->value)));
 	view_set_bool(row, "negative", e->value < 0);
 	page_set_opt(row, "note", e->note);
 	view_set_bool(row, "is_reset", e->is_reset);
@@ -750,7 +360,7 @@ static int add_mapping(void *ctx, const struct goal_task *t)
 	view_set_int(row, "tracker_id", t->tracker_id);
 	view_set_str(row, "name", t->name);
 	view_set_str(row, "tracker_name", t->tracker_name);
-	view_set_str(row, "weight", num(a, t->weight));
+	view_set_str(row, "weight", page_goal_num(a, t->weight));
 	view_set_bool(row, "deleted", t->deleted);
 	view_set_bool(row, "not_counting", !t->deleted && !t->counts_toward_goals);
 	view_set_bool(row, "no_amount",
@@ -801,8 +411,8 @@ static int add_snapshot(void *ctx, const struct goal_snapshot *s)
 }
 
 /* Renders goal g's page with status code (200, or 422 with in's typed values and v's errors). */
-static int render_goal(struct app *app, struct req *r, struct resp *w, int code, struct view *v, const struct goal *g,
-		       const struct detail_input *in)
+int page_goal_render(struct app *app, struct req *r, struct resp *w, int code, struct view *v, const struct goal *g,
+		     const struct page_goal_detail_input *in)
 {
 	const struct user *u = page_user(r);
 	int64_t today = page_user_today(app, r);
@@ -879,179 +489,7 @@ int page_goal_get(struct app *app, struct req *r, struct resp *w)
 {
 	int rc = refresh(app, r, r->route_ints[0]);
 	struct goal g;
-	if (rc || (rc = load_goal(app, r, &g)))
+	if (rc || (rc = page_goal_load(app, r, &g)))
 		return rc;
-	return render_goal(app, r, w, 200, page_view(app, r), &g, NULL);
-}
-
-/* ---- actions ---- */
-
-/* Loads the routed goal and checks that it takes the action: 0, or 404 when it is missing,
- * another user's, or of a kind without that action. */
-static int load_goal_for(struct app *app, struct req *r, struct goal *g, bool entries, bool counter, bool mappings)
-{
-	int rc = load_goal(app, r, g);
-	if (rc)
-		return rc;
-	bool ok = (entries && (g->kind == GOAL_TARGET || g->kind == GOAL_COUNTER)) ||
-		  (counter && g->kind == GOAL_COUNTER) ||
-		  (mappings && (g->kind == GOAL_TASKS || g->kind == GOAL_PERIOD));
-	return ok ? 0 : 404;
-}
-
-int page_goal_entries_post(struct app *app, struct req *r, struct resp *w)
-{
-	struct goal g;
-	int rc = load_goal_for(app, r, &g, true, false, false);
-	if (rc)
-		return rc;
-	struct detail_input in = { .value = page_field(r, "value"),
-				   .day = page_field(r, "day"),
-				   .note = page_field(r, "note") };
-	struct view *v = page_view(app, r);
-	int64_t today = page_user_today(app, r), day = today;
-	double value = 0;
-	int problems = 0;
-	if (page_parse_number(in.value, &value) < 0) {
-		page_field_error(v, "value",
-				 *in.value ? "Enter a number like 250, or -20 to correct." : "Enter a number.");
-		value = 1;
-		problems++;
-	}
-	if (*in.day && civil_parse(in.day, &day) < 0) {
-		page_field_error(v, "day", "Enter a real date like 2026-05-22.");
-		day = today;
-		problems++;
-	}
-	const char *field, *msg;
-	double probe_value = value;
-	int64_t probe_day = day;
-	const char *probe_note = in.note;
-	for (int i = 0; i < 3 && (msg = goal_entry_check(probe_value, probe_day, today, probe_note, &field)) && field;
-	     i++) {
-		page_field_error(v, field, msg);
-		problems++;
-		if (strcmp(field, "value") == 0)
-			probe_value = 1;
-		else if (strcmp(field, "day") == 0)
-			probe_day = today;
-		else
-			probe_note = "";
-	}
-	if (problems)
-		return render_goal(app, r, w, 422, v, &g, &in);
-	if (db_begin_write(&app->db) < 0)
-		return 500;
-	enum goal_result res =
-	    goal_entry_add(&app->db, clock_now(&app->clock), today, page_user(r)->id, g.id, value, day, in.note);
-	return page_write_end(app, w, result_status(res),
-			      arena_printf(r->arena, "/goals/%lld?saved=entry#entries", (long long)g.id));
-}
-
-int page_goal_reset_post(struct app *app, struct req *r, struct resp *w)
-{
-	struct goal g;
-	int rc = load_goal_for(app, r, &g, false, true, false);
-	if (rc)
-		return rc;
-	struct detail_input in = { .reset_note = page_field(r, "note") };
-	struct view *v = page_view(app, r);
-	int64_t today = page_user_today(app, r);
-	const char *field, *msg = goal_entry_check(1, today, today, in.reset_note, &field);
-	if (msg) {
-		page_field_error(v, "reset_note", msg);
-		return render_goal(app, r, w, 422, v, &g, &in);
-	}
-	if (fabs(g.current_value) < 1e-9) {
-		page_field_error(v, "reset_note", "The count is already 0: there is nothing to reset.");
-		return render_goal(app, r, w, 422, v, &g, &in);
-	}
-	if (db_begin_write(&app->db) < 0)
-		return 500;
-	enum goal_result res =
-	    goal_reset(&app->db, clock_now(&app->clock), today, page_user(r)->id, g.id, in.reset_note);
-	return page_write_end(app, w, result_status(res),
-			      arena_printf(r->arena, "/goals/%lld?saved=reset", (long long)g.id));
-}
-
-int page_goal_tasks_post(struct app *app, struct req *r, struct resp *w)
-{
-	struct goal g;
-	int rc = load_goal_for(app, r, &g, false, false, true);
-	if (rc)
-		return rc;
-	const struct user *u = page_user(r);
-	struct detail_input in = { .task_id = page_field(r, "task_id"), .weight = page_field(r, "weight") };
-	struct view *v = page_view(app, r);
-	int problems = 0;
-	int64_t task_id = 0;
-	double weight = 1;
-	if (page_parse_id(in.task_id, &task_id) < 0) {
-		page_field_error(v, "task_id", "Choose a task from the list.");
-		problems++;
-	} else if ((rc = access_check(&app->db, ACCESS_TASK_TEMPLATE, task_id, u->id))) {
-		return rc; /* another user's task: 404 */
-	}
-	if (*in.weight && (page_parse_number(in.weight, &weight) < 0 || weight < 0 || weight > 1)) {
-		page_field_error(v, "weight", "Enter a weight from 0 to 1: 1 counts fully, 0.5 counts half.");
-		problems++;
-	}
-	if (problems)
-		return render_goal(app, r, w, 422, v, &g, &in);
-	if (db_begin_write(&app->db) < 0)
-		return 500;
-	enum goal_result res =
-	    goal_mapping_set(&app->db, clock_now(&app->clock), page_user_today(app, r), u->id, g.id, task_id, weight);
-	if (res == GOAL_INVALID) {
-		db_rollback(&app->db);
-		page_field_error(v, "task_id", "This task was deleted. Choose another one.");
-		return render_goal(app, r, w, 422, v, &g, &in);
-	}
-	return page_write_end(app, w, result_status(res),
-			      arena_printf(r->arena, "/goals/%lld?saved=task#tasks", (long long)g.id));
-}
-
-int page_goal_task_delete_post(struct app *app, struct req *r, struct resp *w)
-{
-	struct goal g;
-	int rc = load_goal_for(app, r, &g, false, false, true);
-	if (rc)
-		return rc;
-	if (db_begin_write(&app->db) < 0)
-		return 500;
-	enum goal_result res = goal_mapping_delete(&app->db, clock_now(&app->clock), page_user_today(app, r),
-						   page_user(r)->id, g.id, r->route_ints[1]);
-	return page_write_end(app, w, result_status(res),
-			      arena_printf(r->arena, "/goals/%lld?saved=task_removed#tasks", (long long)g.id));
-}
-
-int page_goal_status_post(struct app *app, struct req *r, struct resp *w)
-{
-	struct goal g;
-	int rc = load_goal(app, r, &g);
-	if (rc)
-		return rc;
-	const char *action = page_field(r, "action");
-	bool abandon = strcmp(action, "abandon") == 0;
-	if (!abandon && strcmp(action, "reactivate") != 0)
-		return 400;
-	if (db_begin_write(&app->db) < 0)
-		return 500;
-	int64_t now = clock_now(&app->clock), today = page_user_today(app, r);
-	enum goal_result res = abandon ? goal_abandon(&app->db, now, today, page_user(r)->id, g.id)
-				       : goal_reactivate(&app->db, now, today, page_user(r)->id, g.id);
-	return page_write_end(app, w, result_status(res),
-			      arena_printf(r->arena, "/goals/%lld?saved=status", (long long)g.id));
-}
-
-int page_goal_delete_post(struct app *app, struct req *r, struct resp *w)
-{
-	struct goal g;
-	int rc = load_goal(app, r, &g);
-	if (rc)
-		return rc;
-	if (db_begin_write(&app->db) < 0)
-		return 500;
-	enum goal_result res = goal_delete(&app->db, clock_now(&app->clock), page_user(r)->id, g.id);
-	return page_write_end(app, w, result_status(res), "/goals?deleted=1");
+	return page_goal_render(app, r, w, 200, page_view(app, r), &g, NULL);
 }

@@ -11,6 +11,9 @@
 enum route_id {
 	ROUTE_HOME,
 	ROUTE_HEALTHZ,
+	ROUTE_EXPORT,
+	ROUTE_EXPORT_CSV,
+	ROUTE_EXPORT_DAILY,
 	ROUTE_LOGIN,
 	ROUTE_LOGIN_POST,
 	ROUTE_LOGOUT_POST,
@@ -72,6 +75,8 @@ enum route_id {
 	ROUTE_GOAL_TASK_DELETE_POST,
 	ROUTE_GOAL_STATUS_POST,
 	ROUTE_GOAL_DELETE_POST,
+	ROUTE_STATS,
+	ROUTE_TRACKER_STATS,
 	ROUTE__MAX
 };
 
@@ -179,7 +184,18 @@ int page_goal_tasks_post(struct app *app, struct req *r, struct resp *w);
 int page_goal_task_delete_post(struct app *app, struct req *r, struct resp *w);
 int page_goal_status_post(struct app *app, struct req *r, struct resp *w);
 int page_goal_delete_post(struct app *app, struct req *r, struct resp *w);
+/* The statistics pages (page_stats.c): GET /stats (?range=7|30|90|365|custom, from, to,
+ * tracker, category, tag, year; a bad filter answers 400 with the message on the page) and
+ * GET /trackers/{id}/stats (?days=7..365, year). */
+int page_stats_get(struct app *app, struct req *r, struct resp *w);
+int page_tracker_stats_get(struct app *app, struct req *r, struct resp *w);
 /* GET /healthz — "ok" (200) after a trivial query, 503 when the database cannot be read. */
 int page_health_get(struct app *app, struct req *r, struct resp *w);
+/* The export (page_export.c): GET /export (the form), GET /export.csv and GET /export-daily.csv
+ * (?from=YYYY-MM-DD&to=YYYY-MM-DD[&tracker=ID]; streamed CSV downloads, 400 for a bad range or
+ * tracker). */
+int page_export_get(struct app *app, struct req *r, struct resp *w);
+int page_export_csv_get(struct app *app, struct req *r, struct resp *w);
+int page_export_daily_get(struct app *app, struct req *r, struct resp *w);
 
 #endif

@@ -6,6 +6,9 @@
 static const struct route route_table[ROUTE__MAX] = {
 	[ROUTE_HOME] = { HTTP_GET, "/", 0, page_home_get, "home" },
 	[ROUTE_HEALTHZ] = { HTTP_GET, "/healthz", 0, page_health_get, "healthz" },
+	[ROUTE_EXPORT] = { HTTP_GET, "/export", LOGIN, page_export_get, "export" },
+	[ROUTE_EXPORT_CSV] = { HTTP_GET, "/export.csv", LOGIN, page_export_csv_get, "export_csv" },
+	[ROUTE_EXPORT_DAILY] = { HTTP_GET, "/export-daily.csv", LOGIN, page_export_daily_get, "export_daily" },
 	[ROUTE_LOGIN] = { HTTP_GET, "/login", 0, page_login_get, "login" },
 	[ROUTE_LOGIN_POST] = { HTTP_POST, "/login", ROUTE_CSRF, page_login_post, "login_post" },
 	[ROUTE_LOGOUT_POST] = { HTTP_POST, "/logout", ROUTE_CSRF, page_logout_post, "logout" },
@@ -89,6 +92,8 @@ static const struct route route_table[ROUTE__MAX] = {
 				     "goal_status" },
 	[ROUTE_GOAL_DELETE_POST] = { HTTP_POST, "/goals/{id}/delete", LOGIN | ROUTE_CSRF, page_goal_delete_post,
 				     "goal_delete" },
+	[ROUTE_STATS] = { HTTP_GET, "/stats", LOGIN, page_stats_get, "stats" },
+	[ROUTE_TRACKER_STATS] = { HTTP_GET, "/trackers/{id}/stats", LOGIN, page_tracker_stats_get, "tracker_stats" },
 };
 
 const struct route *routes_table(size_t *count)

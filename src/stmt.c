@@ -418,6 +418,31 @@ static const struct {
 	[STMT_GOAL_SNAPSHOTS_CLEAR] = { "goal_snapshots_clear",
 		"DELETE FROM goal_period_snapshots WHERE goal_id = :goal_id AND" GOAL_OWNED },
 
+	/* The live task instances of a user's periods starting in :from..:to (one tracker, or all
+	 * when :tracker_id is 0): one row each for the export (export.h), and per day and category. */
+	[STMT_EXPORT_ROWS] = { "export_rows",
+		"SELECT i.period_start, k.name, ti.name, ti.status, ti.value, ti.unit,"
+		" CASE WHEN ti.status = 'done' THEN ti.points ELSE 0 END, ti.note, ti.completed_at"
+		" FROM trackers k JOIN tracker_instances i ON i.tracker_id = k.id"
+		" JOIN task_instances ti ON ti.tracker_instance_id = i.id JOIN task_templates t ON t.id = ti.task_template_id"
+		" WHERE k.user_id = :user_id AND k.deleted_at IS NULL AND (:tracker_id = 0 OR k.id = :tracker_id)"
+		" AND i.deleted_at IS NULL AND ti.deleted_at IS NULL AND i.period_start BETWEEN :from AND :to"
+		" ORDER BY i.period_start, k.position, k.id, t.position, ti.id" },
+	[STMT_EXPORT_DAILY] = { "export_daily",
+		"SELECT i.period_start, ifnull(k.category_id, 0), total(ti.status <> 'skipped'), total(ti.status = 'done'),"
+		" total(CASE WHEN ti.status = 'skipped' THEN 0 ELSE ti.weight END),"
+		" total(CASE WHEN ti.status = 'done' THEN ti.weight ELSE 0 END),"
+		" total(CASE WHEN ti.status = 'done' THEN ti.points ELSE 0 END)"
+		" FROM trackers k JOIN tracker_instances i ON i.tracker_id = k.id"
+		" JOIN task_instances ti ON ti.tracker_instance_id = i.id"
+		" WHERE k.user_id = :user_id AND k.deleted_at IS NULL AND (:tracker_id = 0 OR k.id = :tracker_id)"
+		" AND i.deleted_at IS NULL AND ti.deleted_at IS NULL AND i.period_start BETWEEN :from AND :to"
+		" GROUP BY i.period_start, ifnull(k.category_id, 0) ORDER BY 1, 2" },
+	[STMT_EXPORT_SEED_NOTE] = { "export_seed_note",
+		"UPDATE task_instances SET note = :note WHERE id = :id AND EXISTS (SELECT 1 FROM tracker_instances i"
+		" JOIN trackers k ON k.id = i.tracker_id WHERE i.id = task_instances.tracker_instance_id"
+		" AND k.user_id = :user_id)" },
+
 	[STMT_STATS_TASK_HISTORY] = { "stats_task_history",
 		"SELECT i.period_start, i.period_end, ti.status, ti.value, ti.target_value, ti.target_direction,"
 		" ti.completed_day, i.legacy FROM task_instances ti JOIN tracker_instances i ON i.id = ti.tracker_instance_id"
@@ -434,6 +459,33 @@ static const struct {
 	[STMT_STATS_MILESTONE_INSERT] = { "stats_milestone_insert",
 		"INSERT INTO streak_milestones (tracker_id, task_template_id, milestone, reached_day, recorded_at)"
 		" VALUES (:tracker_id, :task_template_id, :milestone, :reached_day, :now) ON CONFLICT DO NOTHING" },
+
+	/* The statistics pages read only the periods overlapping :from..:to: those start in
+	 * :early (:from − 31 days, longer than any period)..:to, a range of the index on
+	 * tracker_instances (tracker_id, period_start, period_end). One row per live task
+	 * instance, a period's rows together; analytics.c adds them up (cheaper than a GROUP BY,
+	 * which needs a temporary b-tree). */
+	[STMT_ANALYTICS_ROWS] = { "analytics_rows",
+		"SELECT i.id, i.tracker_id, i.period_start, i.period_end, i.legacy, ti.status, ti.completed_day,"
+		" ti.kind = 'measure', ti.unit, ti.weight, ti.points, ti.value, ti.task_template_id, ti.target_value,"
+		" ti.target_direction"
+		" FROM trackers k JOIN tracker_instances i ON i.tracker_id = k.id"
+		" JOIN task_instances ti ON ti.tracker_instance_id = i.id"
+		" WHERE k.user_id = :user_id AND k.deleted_at IS NULL AND (:tracker_id = 0 OR k.id = :tracker_id)"
+		" AND (:category_id = 0 OR k.category_id = :category_id)"
+		" AND i.period_start BETWEEN :early AND :to AND i.period_end >= :from AND i.deleted_at IS NULL"
+		" AND ti.deleted_at IS NULL AND (:tag_id = 0 OR EXISTS (SELECT 1 FROM template_tags g"
+		" WHERE g.task_template_id = ti.task_template_id AND g.tag_id = :tag_id))" },
+	/* The task instances of a user's active trackers in periods (of the current time mode)
+	 * overlapping :from..:to, by template then period: at-risk tasks and suggestions. */
+	[STMT_ANALYTICS_TASK_PERIODS] = { "analytics_task_periods",
+		"SELECT ti.task_template_id, i.period_start, i.period_end, ti.status, ti.value, ti.target_value,"
+		" ti.target_direction FROM trackers k JOIN tracker_instances i ON i.tracker_id = k.id"
+		" JOIN task_instances ti ON ti.tracker_instance_id = i.id"
+		" WHERE k.user_id = :user_id AND k.deleted_at IS NULL AND k.status = 'active'"
+		" AND (:tracker_id = 0 OR k.id = :tracker_id) AND (:category_id = 0 OR k.category_id = :category_id)"
+		" AND i.period_start BETWEEN :early AND :to AND i.period_end >= :from AND i.deleted_at IS NULL"
+		" AND i.legacy = 0 AND ti.deleted_at IS NULL ORDER BY ti.task_template_id, i.period_start" },
 
 	[STMT_ATTEMPT_GET] = { "attempt_get",
 		"SELECT window_start, count, last_at FROM login_attempts WHERE key = :key" },

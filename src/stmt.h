@@ -122,10 +122,17 @@ enum stmt_id {
 	STMT_GOAL_SNAPSHOT_UPSERT,
 	STMT_GOAL_SNAPSHOTS_TRIM,
 	STMT_GOAL_SNAPSHOTS_CLEAR,
+	/* CSV export and the benchmark's seeding (export.c, seed.c) */
+	STMT_EXPORT_ROWS,
+	STMT_EXPORT_DAILY,
+	STMT_EXPORT_SEED_NOTE,
 	/* streaks, strength and risk (habit_stats.c) */
 	STMT_STATS_TASK_HISTORY,
 	STMT_STATS_TRACKER_PERIODS,
 	STMT_STATS_MILESTONE_INSERT,
+	/* statistics pages (analytics.c, analytics_task.c) */
+	STMT_ANALYTICS_ROWS,
+	STMT_ANALYTICS_TASK_PERIODS,
 	/* throttling (throttle.c) */
 	STMT_ATTEMPT_GET,
 	STMT_ATTEMPT_SAVE,

@@ -47,6 +47,21 @@ static long fcgi_read(void *ctx, void *p, size_t n)
 	return got;
 }
 
+/* http_write_fn over a FastCGI request's stdout stream (a streamed body). */
+static int fcgi_write(void *ctx, const void *p, size_t n)
+{
+	FCGX_Request *req = ctx;
+	const char *s = p;
+	while (n > 0) {
+		int k = n > (size_t)1 << 20 ? 1 << 20 : (int)n;
+		if (FCGX_PutStr(s, k, req->out) != k)
+			return -1;
+		s += k;
+		n -= (size_t)k;
+	}
+	return 0;
+}
+
 int worker_run(const struct config *config, int listen_fd)
 {
 	struct sigaction sa;
@@ -85,9 +100,16 @@ int worker_run(const struct config *config, int listen_fd)
 		if (FCGX_Accept_r(&req) < 0)
 			break;
 		worker_busy = 1;
-		dispatch_request(&app, &arena, fcgi_getparam, &req, fcgi_read, &req, &out);
-		FCGX_PutStr(out.data ? out.data : "", (int)out.len, req.out);
-		FCGX_Finish_r(&req);
+		struct dispatch_sink sink = { fcgi_write, &req, false };
+		dispatch_request_to(&app, &arena, fcgi_getparam, &req, fcgi_read, &req, &out, &sink);
+		if (sink.cut_short) {
+			/* Close without FastCGI's end of request: nginx then breaks the response off
+			 * rather than ending it as if it were complete. */
+			FCGX_Free(&req, 1);
+		} else {
+			FCGX_PutStr(out.data ? out.data : "", (int)out.len, req.out);
+			FCGX_Finish_r(&req);
+		}
 		buf_reset(&out);
 		arena_reset(&arena);
 		if (out.cap > (size_t)4 << 20) /* do not keep a huge buffer after one big page */
