@@ -122,6 +122,40 @@ expect "an unknown option exits 2" 2 "--bogus"
 run export csv --user bench1@example.org --from "$from" --to "$to" --db "$VAR/missing.db"
 expect "a missing database exits 1" 1 "trackpro migrate"
 
+# ---- the same file through nginx and the FastCGI worker, streamed (when nginx is installed) ----
+NGINX_BIN=$(command -v nginx || { [ -x /usr/sbin/nginx ] && echo /usr/sbin/nginx; })
+if [ -n "$NGINX_BIN" ] && command -v curl >/dev/null; then
+	SRC_CSV=$VAR/stdout.csv
+	(
+		E2E_NAME=export
+		# shellcheck source=e2e_lib.sh
+		. "$SRC/tests/e2e_lib.sh"
+		cp "$DB" "$VAR/t.db"
+		e2e_start_app >/dev/null
+		e2e_start_nginx >/dev/null
+		curl -s -c "$VAR/jar" -o "$VAR/login.html" "$URL/login"
+		token=$(sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' "$VAR/login.html" | head -n 1)
+		curl -s -b "$VAR/jar" -c "$VAR/jar" -o /dev/null --data-urlencode "csrf=$token" \
+			--data-urlencode "email=bench1@example.org" --data-urlencode "password=bench password" "$URL/login"
+		curl -s -b "$VAR/jar" -D "$VAR/h" -o "$VAR/web.csv" "$URL/export.csv?from=$from&to=$to"
+		check "web export answers 200" grep -q '^HTTP/1.1 200' "$VAR/h"
+		check "web export is text/csv" test "$(header Content-Type)" = "text/csv; charset=utf-8"
+		check "web export is an attachment" \
+			test "$(header Content-Disposition)" = "attachment; filename=\"trackpro-$from-$to.csv\""
+		check "web export is streamed (chunked, no Content-Length)" \
+			bash -c 'grep -qi "^Transfer-Encoding: chunked" "$1" && ! grep -qi "^Content-Length" "$1"' _ "$VAR/h"
+		check "web export is the command's file, byte for byte" cmp -s "$VAR/web.csv" "$SRC_CSV"
+		curl -s -b "$VAR/jar" -D "$VAR/h" -o "$VAR/b" "$URL/export.csv?from=$to&to=$from"
+		check "a bad range through nginx: 400 with the message" \
+			bash -c 'grep -q "^HTTP/1.1 400" "$1" && grep -q "comes before" "$2"' _ "$VAR/h" "$VAR/b"
+		check "the worker answers after the downloads" \
+			test "$(curl -s -b "$VAR/jar" "$URL/healthz")" = ok
+		e2e_finish
+	) && ok "web export through nginx" || fail "web export through nginx (see above)"
+else
+	echo "# nginx or curl not installed: the web export through nginx is not checked"
+fi
+
 if [ "$FAILS" -gt 0 ]; then
 	echo "$FAILS export command check(s) failed"
 	exit 1

@@ -62,7 +62,7 @@ measure() {
 		"$BIN" seed bench --users 1 --trackers 10 --tasks 5 --days "$days" --time-zone "$ZONE" \
 			--db "$VAR/t.db" >&2 || exit 1
 		echo "seed_bytes=$(stat -c %s "$VAR/t.db")" >>"$file"
-		e2e_start_app --workers "$WORKERS"
+		e2e_start_app --workers "$WORKERS" >&2
 		e2e_start_nginx >&2
 		# log in like a browser: the form's CSRF token, then the session cookie
 		curl -s -c "$VAR/jar" -o "$VAR/login.html" "$URL/login"
@@ -89,7 +89,13 @@ measure() {
 			p50=$(to_ms "$(awk '$1 == "50%" { print $2 }' "$VAR/wrk.txt")")
 			p99=$(to_ms "$(awk '$1 == "99%" { print $2 }' "$VAR/wrk.txt")")
 			bad=$(awk '/Non-2xx or 3xx responses:/ { print $NF }' "$VAR/wrk.txt")
-			echo "page_${key}=$rps $p50 $p99 ${bad:-0}" >>"$file"
+			timeouts=$(sed -n 's/.*timeout \([0-9]*\).*/\1/p' "$VAR/wrk.txt")
+			echo "page_${key}=$rps $p50 $p99 ${bad:-0} ${timeouts:-0}" >>"$file"
+			if [ "${bad:-0}" != 0 ] || [ "${timeouts:-0}" != 0 ]; then
+				echo "note=${years}y $page: ${bad:-0} response(s) not 2xx/3xx, ${timeouts:-0} timeout(s);" \
+					"app log: $(grep -v ' 200 \| 303 ' "$VAR/app.log" | grep -v 'serving on' | sort | uniq -c |
+						sort -rn | head -n 3 | tr -s ' \n' ' ')" >>"$file"
+			fi
 		done
 		today=$(TZ=$ZONE date +%F)
 		last=$(date -d "$today - 1 day" +%F)
@@ -126,13 +132,13 @@ cpus=$(nproc 2>/dev/null || echo '?')
 printf '\ntrackpro benchmark: %s CPU(s), %s workers, wrk %s with %s connections and %s threads\n' \
 	"$cpus" "$WORKERS" "$DURATION" "$CONNECTIONS" "$THREADS"
 printf 'one user, 10 trackers × 5 tasks, time zone %s; latencies in ms; ratio = req/s ÷ /healthz req/s\n\n' "$ZONE"
-printf '%-22s' ""
+printf '%-26s' ""
 for y in $YEARS; do printf ' | %-36s' "$y year(s) ($(($(get "$y" seed_bytes) / 1048576)) MiB database)"; done
-printf '\n%-22s' "page"
+printf '\n%-26s' "page"
 for _ in $YEARS; do printf ' | %9s %8s %8s %7s' "req/s" "p50" "p99" "ratio"; done
 printf '\n'
 for page in /healthz / /stats /trackers/ID/stats; do
-	printf '%-22s' "$page"
+	printf '%-26s' "$page"
 	for y in $YEARS; do
 		p=$page
 		[ "$page" = /trackers/ID/stats ] && p="/trackers/$(get "$y" tracker)/stats"
@@ -141,27 +147,28 @@ for page in /healthz / /stats /trackers/ID/stats; do
 		case "$v" in
 		skipped* | "") printf ' | %-36s' "${v:-skipped}" ;;
 		*)
-			read -r rps p50 p99 bad <<<"$v"
+			read -r rps p50 p99 bad timeouts <<<"$v"
 			read -r base _ <<<"$(get "$y" page__healthz)"
 			ratio=$(awk -v a="$rps" -v b="$base" 'BEGIN { if (b > 0) printf "%.0f%%", 100 * a / b; else print "?" }')
-			[ "${bad:-0}" != 0 ] && ratio="$ratio!"
+			[ "${bad:-0}${timeouts:-0}" != 00 ] && ratio="$ratio!"
 			printf ' | %9.0f %8s %8s %7s' "$rps" "$p50" "$p99" "$ratio"
 			;;
 		esac
 	done
 	printf '\n'
 done
-printf '\n%-22s' "CSV export (median of $EXPORT_RUNS)"
+printf '\n%-26s' "CSV export (median of $EXPORT_RUNS)"
 for _ in $YEARS; do printf ' | %12s %10s %12s' "seconds" "rows" "bytes"; done
 printf '\n'
 for span in 90 $((365 * 3)); do
 	label="$span days"
 	[ "$span" = 1095 ] && label="3 years (1095 days)"
-	printf '%-22s' "$label"
+	printf '%-26s' "$label"
 	for y in $YEARS; do
 		read -r secs rows bytes <<<"$(get "$y" "export_$span")"
 		printf ' | %12s %10s %12s' "$secs" "$rows" "$bytes"
 	done
 	printf '\n'
 done
-printf '\n(a "!" after a ratio: wrk saw responses other than 2xx/3xx)\n'
+printf '\n(a "!" after a ratio: wrk saw responses other than 2xx/3xx, or timeouts)\n'
+for y in $YEARS; do sed -n 's/^note=/note: /p' "$RESULTS/${y}y"; done
