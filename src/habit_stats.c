@@ -53,10 +53,13 @@ static int64_t day_column(sqlite3_stmt *s, int i, int64_t fallback)
 }
 
 /* Reads the history of one task template (non-legacy periods first to last). */
-static int load_task_records(struct db *db, int64_t user_id, int64_t template_id, struct records *out)
+static int load_task_records(struct db *db, int64_t user_id, int64_t template_id, int64_t since, struct records *out)
 {
 	sqlite3_stmt *s = db_stmt(db, STMT_STATS_TASK_HISTORY);
-	if (!s || db_bind_int(s, ":task_template_id", template_id) || db_bind_int(s, ":user_id", user_id))
+	char from[CIVIL_DATE_SIZE];
+	civil_format(since, from);
+	if (!s || db_bind_int(s, ":task_template_id", template_id) || db_bind_int(s, ":user_id", user_id) ||
+	    db_bind_text(s, ":since", from))
 		return -1;
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
@@ -85,10 +88,14 @@ static int load_task_records(struct db *db, int64_t user_id, int64_t template_id
 }
 
 /* Reads the opened periods of a tracker with their due and done weights. */
-static int load_tracker_records(struct db *db, int64_t user_id, int64_t tracker_id, struct records *out)
+static int load_tracker_records(struct db *db, int64_t user_id, int64_t tracker_id, int64_t since,
+				struct records *out)
 {
 	sqlite3_stmt *s = db_stmt(db, STMT_STATS_TRACKER_PERIODS);
-	if (!s || db_bind_int(s, ":tracker_id", tracker_id) || db_bind_int(s, ":user_id", user_id))
+	char from[CIVIL_DATE_SIZE];
+	civil_format(since, from);
+	if (!s || db_bind_int(s, ":tracker_id", tracker_id) || db_bind_int(s, ":user_id", user_id) ||
+	    db_bind_text(s, ":since", from))
 		return -1;
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
@@ -150,6 +157,20 @@ static int64_t tracker_first_day(const struct habit_owner *o, const struct track
 	if (t->time_mode_since != TRACKER_NO_DATE && t->time_mode_since > first)
 		first = t->time_mode_since;
 	return first;
+}
+
+/* The first day the window lets us read (1900-01-01 for the whole history). */
+static int64_t window_start(const struct habit_owner *o)
+{
+	return o->window_days > 0 ? o->today - o->window_days : CIVIL_DAY_MIN;
+}
+
+/* Moves first to the window's start when the window cuts it, and says so. */
+static int64_t clip_first(const struct habit_owner *o, int64_t first, bool *cut)
+{
+	int64_t from = window_start(o);
+	*cut = first < from;
+	return *cut ? from : first;
 }
 
 struct results {
@@ -274,12 +295,13 @@ int habit_stats_task(struct db *db, const struct habit_owner *o, const struct tr
 	struct records recs = { 0 };
 	struct results res = { 0 };
 	int rc = -1;
-	if (load_task_records(db, o->user_id, tt->id, &recs) < 0)
+	if (load_task_records(db, o->user_id, tt->id, window_start(o), &recs) < 0)
 		goto done;
 	int64_t first = tracker_first_day(o, t);
 	/* a backdated record before the first day still counts */
 	if (recs.count && recs.items[0].period.start < first)
 		first = recs.items[0].period.start;
+	first = clip_first(o, first, &out->history_cut);
 	struct schedule_due probe = schedule_due_in(&tt->schedule, t->time_mode, o->week_start,
 						     (struct period){ o->today, o->today });
 	if (t->time_mode == TIME_MODE_DAILY && probe.flexible) {
@@ -321,11 +343,12 @@ int habit_stats_tracker(struct db *db, const struct habit_owner *o, const struct
 	struct records recs = { 0 };
 	struct results res = { 0 };
 	int rc = -1;
-	if (load_tracker_records(db, o->user_id, t->id, &recs) < 0)
+	if (load_tracker_records(db, o->user_id, t->id, window_start(o), &recs) < 0)
 		goto done;
 	int64_t first = tracker_first_day(o, t);
 	if (recs.count && recs.items[0].period.start < first)
 		first = recs.items[0].period.start;
+	first = clip_first(o, first, &out->history_cut);
 	struct period_rule rule = instance_period_rule(t, o->week_start);
 	struct period p;
 	int64_t end = t->end_date != TRACKER_NO_DATE && t->end_date < o->today ? t->end_date : o->today;
@@ -348,6 +371,21 @@ done:
 	free(recs.items);
 	free(res.items);
 	return rc;
+}
+
+bool habit_stats_milestones_pending(struct db *db, int64_t tracker_id, int64_t task_template_id,
+				    const struct streak *s)
+{
+	int reached[STREAK_MILESTONE_COUNT], n = streak_milestones_reached(0, s->current, reached);
+	if (n == 0)
+		return false;
+	sqlite3_stmt *st = db_stmt(db, STMT_STATS_MILESTONE_COUNT);
+	if (!st || db_bind_int(st, ":tracker_id", tracker_id) || db_bind_int(st, ":task_template_id", task_template_id) ||
+	    db_bind_int(st, ":length", s->current))
+		return false;
+	int64_t recorded = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : n;
+	sqlite3_reset(st);
+	return recorded < n;
 }
 
 int habit_stats_record_milestones(struct db *db, int64_t now, int64_t today, int64_t tracker_id,

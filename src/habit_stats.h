@@ -26,6 +26,7 @@ struct habit_stats {
 	int consistency;           /* percent of the due periods of the last 30 days that counted; -1 when none was due */
 	bool at_risk;              /* the two or more newest finished due periods were all missed */
 	int periods_counted;       /* how many periods the streak looked at */
+	bool history_cut;          /* the window cut older history: current and longest are "at least" */
 };
 
 /* Who is asking: the owner's calendar settings. */
@@ -35,6 +36,7 @@ struct habit_owner {
 	const char *time_zone;    /* for the local day a task was created */
 	int threshold;            /* percent a period needs to count for a streak (preferences) */
 	int64_t today;
+	int window_days;          /* look at most this many days back (0: the whole history) */
 };
 
 /* Computes the stats of task template tt of tracker t. Returns 0, or -1 on a database error
@@ -45,6 +47,11 @@ int habit_stats_task(struct db *db, const struct habit_owner *o, const struct tr
 /* Computes the stats of tracker t as a whole (completion of each period = done weight over due
  * weight of its tasks); the strength fields are left 0. Returns 0 or -1. */
 int habit_stats_tracker(struct db *db, const struct habit_owner *o, const struct tracker *t, struct habit_stats *out);
+
+/* True when streak s has reached a milestone not yet recorded for this tracker
+ * (task_template_id 0) or task — a read, so pages write only when there is something new. */
+bool habit_stats_milestones_pending(struct db *db, int64_t tracker_id, int64_t task_template_id,
+				    const struct streak *s);
 
 /* Records the streak milestones (7, 14, 21 … 365) that streak s has reached and that were not
  * recorded before for this tracker (task_template_id 0) or task. Call inside a write

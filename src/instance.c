@@ -3,6 +3,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "civil.h"
@@ -10,6 +11,7 @@
 #include "log.h"
 #include "strx.h"
 #include "timezone.h"
+#include "xmalloc.h"
 
 static const char *const status_names[INSTANCE_STATUS__MAX] = {
 	[INSTANCE_TODO] = "todo", [INSTANCE_IN_PROGRESS] = "in_progress", [INSTANCE_DONE] = "done",
@@ -512,6 +514,13 @@ enum instance_result instance_note_set(struct db *db, int64_t now, int64_t user_
 	return *body && sqlite3_changes(db->conn) == 0 ? INSTANCE_NOT_FOUND : INSTANCE_OK;
 }
 
+/* bsearch comparison of two day numbers. */
+static int compare_day(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+	return x < y ? -1 : x > y;
+}
+
 /* The first day gap fill looks at: the start date, else the local day the tracker was made. */
 static int64_t gap_first_day(const struct tracker *t, const char *time_zone)
 {
@@ -539,20 +548,36 @@ static enum instance_result gap_walk(struct db *db, const struct tracker *t, int
 		last = t->end_date + 1; /* the whole challenge is past */
 	if (tracker_period(t, week_start, last - 1, &p) < 0)
 		return INSTANCE_OK;
+	if (first < today - GAP_MAX_PERIODS * 31)
+		first = today - GAP_MAX_PERIODS * 31;
+	/* one query for the periods already opened, instead of one per period */
+	sqlite3_stmt *s = db_stmt(db, STMT_INSTANCE_OPENED_SINCE);
+	if (!s || db_bind_int(s, ":tracker_id", t->id) || bind_day(s, ":since", first - 31))
+		return INSTANCE_ERROR;
+	int64_t *opened = NULL;
+	size_t n_opened = 0, cap = 0;
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (n_opened == cap) {
+			cap = cap ? cap * 2 : 64;
+			opened = xrealloc(opened, cap * sizeof *opened);
+		}
+		opened[n_opened++] = day_column(s, 0);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		free(opened);
+		return step_failed(db, "instance_opened_since");
+	}
 	struct period_rule rule = instance_period_rule(t, week_start);
 	for (int n = 0; n < GAP_MAX_PERIODS && p.end >= first; n++) {
-		if (p.end < today) {
-			struct tracker_instance ti;
-			int found = find_period(db, t->id, p, &ti);
-			if (found < 0)
-				return INSTANCE_ERROR;
-			if (!found && fn(ctx, p))
-				break;
-		}
+		if (p.end < today && !bsearch(&p.start, opened, n_opened, sizeof *opened, compare_day) && fn(ctx, p))
+			break;
 		if (p.start <= first || (t->start_date != TRACKER_NO_DATE && p.start <= t->start_date))
 			break;
 		p = period_prev(&rule, p);
 	}
+	free(opened);
 	return INSTANCE_OK;
 }
 

@@ -146,21 +146,16 @@ static const char *period_label(struct arena *a, const struct tracker_instance *
 			    short_label(a, ti->period.start), short_label(a, ti->period.end));
 }
 
-/* Builds the view of one tracker on day (opening its period); NULL when the day is outside its
- * dates. Adds its completion to *overall. */
-static struct view *tracker_day_view(struct app *app, struct req *r, const struct tracker *t, int64_t day,
-				     const struct day_input *in, const struct habit_owner *owner,
-				     struct completion *overall, int *status)
+/* Builds the view of one tracker's period ti (already opened) on day, and adds its completion to
+ * *overall. With owner, adds its streak and sets *milestone when the streak has reached a
+ * milestone not yet recorded. NULL with *status set on a database error. */
+static struct view *tracker_day_view(struct app *app, struct req *r, const struct tracker *t,
+				     const struct tracker_instance *period, int64_t day, const struct day_input *in,
+				     const struct habit_owner *owner, struct completion *overall, bool *milestone,
+				     int *status)
 {
 	const struct user *u = r->user;
-	struct tracker_instance ti;
-	enum instance_result res = instance_open(&app->db, clock_now(&app->clock), t, u->week_start, day, &ti);
-	if (res == INSTANCE_OUT_OF_WINDOW)
-		return NULL;
-	if (res != INSTANCE_OK) {
-		*status = 500;
-		return NULL;
-	}
+	struct tracker_instance ti = *period;
 	struct day_tasks d = { .a = r->arena, .in = in, .ids = view_list(r->arena) };
 	if (instance_tasks_each(&app->db, r->arena, u->id, ti.id, add_day_task, &d) != INSTANCE_OK) {
 		*status = 500;
@@ -201,12 +196,12 @@ static struct view *tracker_day_view(struct app *app, struct req *r, const struc
 	view_set_bool(v, "has_note", *note != '\0');
 	if (owner) {
 		struct habit_stats stats;
-		if (habit_stats_tracker(&app->db, owner, t, &stats) < 0 ||
-		    (day == owner->today && habit_stats_record_milestones(&app->db, clock_now(&app->clock), day, t->id, 0,
-									 &stats.streak) < 0)) {
+		if (habit_stats_tracker(&app->db, owner, t, &stats) < 0) {
 			*status = 500;
 			return NULL;
 		}
+		if (day == owner->today && habit_stats_milestones_pending(&app->db, t->id, 0, &stats.streak))
+			*milestone = true;
 		view_set(v, "stats", page_stats_view(r->arena, &stats, false));
 	}
 	overall->done += d.completion.done;
@@ -233,6 +228,28 @@ static int add_tag_filter(void *ctx, const struct tag *g)
 	view_set_bool(t, "selected", g->id == f->selected);
 	view_push(f->list, t);
 	return 0;
+}
+
+/* Days of history Today's streaks look at: enough for a year-long streak, bounded so the page
+ * costs the same after years of use (the tracker page shows the whole history). */
+#define TODAY_STATS_WINDOW 400
+
+/* Records the streak milestones the trackers of list have newly reached, in one short write
+ * transaction. Returns 0 or -1. */
+static int record_milestones(struct app *app, const struct tracker_list *list, const struct habit_owner *owner)
+{
+	if (db_begin_write(&app->db) < 0)
+		return -1;
+	for (size_t i = 0; i < list->count; i++) {
+		struct habit_stats stats;
+		if (habit_stats_tracker(&app->db, owner, &list->items[i], &stats) < 0 ||
+		    habit_stats_record_milestones(&app->db, clock_now(&app->clock), owner->today, list->items[i].id, 0,
+						  &stats.streak) < 0) {
+			db_rollback(&app->db);
+			return -1;
+		}
+	}
+	return db_commit(&app->db);
 }
 
 /* Renders the day page for day (Today when it is the user's today) with status; in (may be
@@ -277,25 +294,43 @@ static int render_day(struct app *app, struct req *r, struct resp *w, int64_t da
 	int rc = page_habit_owner(app, r, &owner);
 	if (rc)
 		return rc;
+	owner.window_days = TODAY_STATS_WINDOW;
+	/* Write only while opening the periods (get-or-create), so the write lock is held for
+	 * as short a time as possible; everything after it reads. */
+	struct tracker_instance *periods = arena_calloc(r->arena, list.count ? list.count : 1, sizeof *periods);
+	bool *in_window = arena_calloc(r->arena, list.count ? list.count : 1, sizeof *in_window);
 	if (db_begin_write(&app->db) < 0)
+		return 500;
+	for (size_t i = 0; i < list.count; i++) {
+		enum instance_result res = instance_open(&app->db, clock_now(&app->clock), &list.items[i], u->week_start,
+							 day, &periods[i]);
+		if (res != INSTANCE_OK && res != INSTANCE_OUT_OF_WINDOW) {
+			db_rollback(&app->db);
+			return 500;
+		}
+		in_window[i] = res == INSTANCE_OK;
+	}
+	if (db_commit(&app->db) < 0)
 		return 500;
 	struct completion overall = { 0 };
 	struct view *trackers = view_list(r->arena);
 	int status = 0, gaps = 0;
+	bool milestone = false;
 	for (size_t i = 0; i < list.count && !status; i++) {
-		struct view *tv = tracker_day_view(app, r, &list.items[i], day, in, &owner, &overall, &status);
-		if (tv)
-			view_push(trackers, tv);
+		if (in_window[i]) {
+			struct view *tv = tracker_day_view(app, r, &list.items[i], &periods[i], day, in, &owner, &overall,
+							   &milestone, &status);
+			if (tv)
+				view_push(trackers, tv);
+		}
 		int n = 0;
 		if (!status && day == today &&
 		    instance_gap_count(&app->db, &list.items[i], u->week_start, u->time_zone, today, &n) == INSTANCE_OK)
 			gaps += n;
 	}
-	if (status) {
-		db_rollback(&app->db);
+	if (status)
 		return status;
-	}
-	if (db_commit(&app->db) < 0)
+	if (milestone && record_milestones(app, &list, &owner) < 0)
 		return 500;
 	view_set(v, "trackers", trackers);
 	view_set_bool(v, "no_trackers", list.count == 0 && tag_id == 0);

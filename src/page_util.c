@@ -338,6 +338,8 @@ struct view *page_stats_view(struct arena *a, const struct habit_stats *s, bool 
 {
 	struct view *v = view_map(a);
 	view_set_int(v, "current", s->streak.current);
+	/* a window that cut older history may have cut the streak too: "400+" */
+	view_set_bool(v, "at_least", s->history_cut && s->streak.current > 0 && s->streak.current >= s->periods_counted - 1);
 	view_set_int(v, "longest", s->streak.longest);
 	view_set_bool(v, "active", s->streak.active);
 	view_set_bool(v, "at_risk", s->at_risk);

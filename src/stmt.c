@@ -447,7 +447,8 @@ static const struct {
 		"SELECT i.period_start, i.period_end, ti.status, ti.value, ti.target_value, ti.target_direction,"
 		" ti.completed_day, i.legacy FROM task_instances ti JOIN tracker_instances i ON i.id = ti.tracker_instance_id"
 		" JOIN trackers k ON k.id = i.tracker_id WHERE ti.task_template_id = :task_template_id"
-		" AND k.user_id = :user_id AND ti.deleted_at IS NULL AND i.deleted_at IS NULL ORDER BY i.period_start" },
+		" AND k.user_id = :user_id AND ti.deleted_at IS NULL AND i.deleted_at IS NULL AND i.period_start >= :since"
+		" ORDER BY i.period_start" },
 	[STMT_STATS_TRACKER_PERIODS] = { "stats_tracker_periods",
 		"SELECT i.period_start, i.period_end, i.legacy,"
 		" total(CASE WHEN ti.status = 'skipped' THEN 0 ELSE ti.weight END),"
@@ -455,7 +456,13 @@ static const struct {
 		" FROM tracker_instances i JOIN trackers k ON k.id = i.tracker_id"
 		" LEFT JOIN task_instances ti ON ti.tracker_instance_id = i.id AND ti.deleted_at IS NULL"
 		" WHERE i.tracker_id = :tracker_id AND k.user_id = :user_id AND i.deleted_at IS NULL"
-		" GROUP BY i.id ORDER BY i.period_start" },
+		" AND i.period_start >= :since GROUP BY i.id ORDER BY i.period_start" },
+	[STMT_STATS_MILESTONE_COUNT] = { "stats_milestone_count",
+		"SELECT count(*) FROM streak_milestones WHERE tracker_id = :tracker_id"
+		" AND ifnull(task_template_id, 0) = :task_template_id AND milestone <= :length" },
+	[STMT_INSTANCE_OPENED_SINCE] = { "instance_opened_since",
+		"SELECT period_start FROM tracker_instances WHERE tracker_id = :tracker_id AND period_start >= :since"
+		" AND deleted_at IS NULL ORDER BY period_start" },
 	[STMT_STATS_MILESTONE_INSERT] = { "stats_milestone_insert",
 		"INSERT INTO streak_milestones (tracker_id, task_template_id, milestone, reached_day, recorded_at)"
 		" VALUES (:tracker_id, :task_template_id, :milestone, :reached_day, :now) ON CONFLICT DO NOTHING" },
