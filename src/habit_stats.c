@@ -287,6 +287,78 @@ static void task_strength(const struct habit_owner *o, const struct tracker *t, 
 	free(entries);
 }
 
+/* The first day the stats look at: the tracker's first day, earlier for a backdated record,
+ * later when the window cuts history (noted in out). */
+static int64_t stats_first_day(const struct habit_owner *o, const struct tracker *t, const struct records *recs,
+			       struct habit_stats *out)
+{
+	int64_t first = tracker_first_day(o, t);
+	if (recs->count && recs->items[0].period.start < first)
+		first = recs->items[0].period.start;
+	return clip_first(o, first, &out->history_cut);
+}
+
+/* Judges one period of the walk: whether it was due and how much of it was done, from its
+ * record (NULL when the period was never opened). */
+typedef void (*judge_fn)(const void *ctx, const struct record *r, struct period p, bool *due, double *completion);
+
+/* Adds a result for every period of t from the one holding first to today's (or the end
+ * date's), judged by judge. */
+static void walk_periods(const struct habit_owner *o, const struct tracker *t, const struct records *recs,
+			 int64_t first, judge_fn judge, const void *ctx, struct results *res)
+{
+	struct period_rule rule = instance_period_rule(t, o->week_start);
+	struct period p;
+	int64_t end = t->end_date != TRACKER_NO_DATE && t->end_date < o->today ? t->end_date : o->today;
+	if (period_of(&rule, first, &p) < 0)
+		return;
+	for (; p.start <= end; p = period_next(&rule, p)) {
+		bool due;
+		double completion;
+		judge(ctx, find_record(recs, p.start), p, &due, &completion);
+		results_add(res, p, due, completion, p.end >= o->today);
+	}
+}
+
+/* Streak, consistency and risk of the results, into out. */
+static void finish(const struct habit_owner *o, const struct results *res, struct habit_stats *out)
+{
+	out->streak = streak_compute(res->items, res->count, o->threshold);
+	out->periods_counted = (int)res->count;
+	consistency_and_risk(res, o->threshold, o->today, out);
+}
+
+struct task_judge {
+	const struct habit_owner *o;
+	const struct tracker *t;
+	const struct task_template *tt;
+};
+
+/* judge_fn of a task: its record, else whether its schedule made it due (then not done). */
+static void judge_task(const void *ctx, const struct record *r, struct period p, bool *due, double *completion)
+{
+	const struct task_judge *j = ctx;
+	if (r) {
+		*due = r->status != INSTANCE_SKIPPED;
+		*completion = record_completion(r);
+		return;
+	}
+	struct period inside = period_clip(p, j->t->start_date != TRACKER_NO_DATE ? j->t->start_date : PERIOD_NO_START,
+					   j->t->end_date != TRACKER_NO_DATE ? j->t->end_date : PERIOD_NO_END);
+	*due = schedule_due_in(&j->tt->schedule, j->t->time_mode, j->o->week_start, inside).due;
+	*completion = 0;
+}
+
+/* judge_fn of a tracker: done weight over due weight; a never-opened period of a tracker with
+ * tasks was due and nothing was done. */
+static void judge_tracker(const void *ctx, const struct record *r, struct period p, bool *due, double *completion)
+{
+	const struct tracker *t = ctx;
+	(void)p;
+	*due = r ? r->due_weight > 0 : t->task_count > 0;
+	*completion = r && r->due_weight > 0 ? r->done_weight / r->due_weight : 0;
+}
+
 int habit_stats_task(struct db *db, const struct habit_owner *o, const struct tracker *t,
 		     const struct task_template *tt, struct habit_stats *out)
 {
@@ -297,37 +369,15 @@ int habit_stats_task(struct db *db, const struct habit_owner *o, const struct tr
 	int rc = -1;
 	if (load_task_records(db, o->user_id, tt->id, window_start(o), &recs) < 0)
 		goto done;
-	int64_t first = tracker_first_day(o, t);
-	/* a backdated record before the first day still counts */
-	if (recs.count && recs.items[0].period.start < first)
-		first = recs.items[0].period.start;
-	first = clip_first(o, first, &out->history_cut);
+	int64_t first = stats_first_day(o, t, &recs, out);
 	struct schedule_due probe = schedule_due_in(&tt->schedule, t->time_mode, o->week_start,
 						     (struct period){ o->today, o->today });
-	if (t->time_mode == TIME_MODE_DAILY && probe.flexible) {
+	struct task_judge judge = { o, t, tt };
+	if (t->time_mode == TIME_MODE_DAILY && probe.flexible)
 		flexible_results(o, t, tt, &recs, first, &res);
-	} else {
-		struct period_rule rule = instance_period_rule(t, o->week_start);
-		struct period p;
-		int64_t end = t->end_date != TRACKER_NO_DATE && t->end_date < o->today ? t->end_date : o->today;
-		if (period_of(&rule, first, &p) == 0) {
-			for (; p.start <= end; p = period_next(&rule, p)) {
-				const struct record *r = find_record(&recs, p.start);
-				bool open = p.end >= o->today;
-				if (r) {
-					results_add(&res, p, r->status != INSTANCE_SKIPPED, record_completion(r), open);
-					continue;
-				}
-				struct period inside = period_clip(p, t->start_date != TRACKER_NO_DATE ? t->start_date : PERIOD_NO_START,
-								   t->end_date != TRACKER_NO_DATE ? t->end_date : PERIOD_NO_END);
-				bool due = schedule_due_in(&tt->schedule, t->time_mode, o->week_start, inside).due;
-				results_add(&res, p, due, 0, open);
-			}
-		}
-	}
-	out->streak = streak_compute(res.items, res.count, o->threshold);
-	out->periods_counted = (int)res.count;
-	consistency_and_risk(&res, o->threshold, o->today, out);
+	else
+		walk_periods(o, t, &recs, first, judge_task, &judge, &res);
+	finish(o, &res, out);
 	task_strength(o, t, tt, &recs, first, out);
 	rc = 0;
 done:
@@ -345,27 +395,8 @@ int habit_stats_tracker(struct db *db, const struct habit_owner *o, const struct
 	int rc = -1;
 	if (load_tracker_records(db, o->user_id, t->id, window_start(o), &recs) < 0)
 		goto done;
-	int64_t first = tracker_first_day(o, t);
-	if (recs.count && recs.items[0].period.start < first)
-		first = recs.items[0].period.start;
-	first = clip_first(o, first, &out->history_cut);
-	struct period_rule rule = instance_period_rule(t, o->week_start);
-	struct period p;
-	int64_t end = t->end_date != TRACKER_NO_DATE && t->end_date < o->today ? t->end_date : o->today;
-	if (period_of(&rule, first, &p) == 0) {
-		for (; p.start <= end; p = period_next(&rule, p)) {
-			const struct record *r = find_record(&recs, p.start);
-			bool open = p.end >= o->today;
-			if (r)
-				results_add(&res, p, r->due_weight > 0,
-					    r->due_weight > 0 ? r->done_weight / r->due_weight : 0, open);
-			else
-				results_add(&res, p, t->task_count > 0, 0, open); /* never opened: nothing was done */
-		}
-	}
-	out->streak = streak_compute(res.items, res.count, o->threshold);
-	out->periods_counted = (int)res.count;
-	consistency_and_risk(&res, o->threshold, o->today, out);
+	walk_periods(o, t, &recs, stats_first_day(o, t, &recs, out), judge_tracker, t, &res);
+	finish(o, &res, out);
 	rc = 0;
 done:
 	free(recs.items);
