@@ -77,6 +77,15 @@ enum route_id {
 	ROUTE_GOAL_DELETE_POST,
 	ROUTE_STATS,
 	ROUTE_TRACKER_STATS,
+	ROUTE_TRACKER_SHARE_POST,
+	ROUTE_GOAL_SHARE_POST,
+	ROUTE_SHARES,
+	ROUTE_SHARE_DEACTIVATE_POST,
+	ROUTE_SHARE_REGENERATE_POST,
+	ROUTE_SHARE_DELETE_POST,
+	ROUTE_PUBLIC_SHARE,
+	ROUTE_PUBLIC_SHARE_POST,
+	ROUTE_PUBLIC_SHARE_HEATMAP,
 	ROUTE__MAX
 };
 
@@ -197,5 +206,19 @@ int page_health_get(struct app *app, struct req *r, struct resp *w);
 int page_export_get(struct app *app, struct req *r, struct resp *w);
 int page_export_csv_get(struct app *app, struct req *r, struct resp *w);
 int page_export_daily_get(struct app *app, struct req *r, struct resp *w);
+/* Share links (page_share.c). The owner's: POST /trackers/{id}/shares and /goals/{id}/shares
+ * (create; the new address is shown once in the answer, 422 with the form for bad input), GET
+ * /shares, POST /shares/{id}/deactivate, /regenerate (the new address shown once), /delete.
+ * The public ones, without login: GET /s/{token}, POST /s/{token} (the password form) and GET
+ * /s/{token}/heatmap.svg (only when the link allows embedding). */
+int page_tracker_share_post(struct app *app, struct req *r, struct resp *w);
+int page_goal_share_post(struct app *app, struct req *r, struct resp *w);
+int page_shares_get(struct app *app, struct req *r, struct resp *w);
+int page_share_deactivate_post(struct app *app, struct req *r, struct resp *w);
+int page_share_regenerate_post(struct app *app, struct req *r, struct resp *w);
+int page_share_delete_post(struct app *app, struct req *r, struct resp *w);
+int page_public_share_get(struct app *app, struct req *r, struct resp *w);
+int page_public_share_post(struct app *app, struct req *r, struct resp *w);
+int page_public_share_heatmap_get(struct app *app, struct req *r, struct resp *w);
 
 #endif

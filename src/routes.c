@@ -94,6 +94,21 @@ static const struct route route_table[ROUTE__MAX] = {
 				     "goal_delete" },
 	[ROUTE_STATS] = { HTTP_GET, "/stats", LOGIN, page_stats_get, "stats" },
 	[ROUTE_TRACKER_STATS] = { HTTP_GET, "/trackers/{id}/stats", LOGIN, page_tracker_stats_get, "tracker_stats" },
+	[ROUTE_TRACKER_SHARE_POST] = { HTTP_POST, "/trackers/{id}/shares", LOGIN | ROUTE_CSRF, page_tracker_share_post,
+				       "tracker_share" },
+	[ROUTE_GOAL_SHARE_POST] = { HTTP_POST, "/goals/{id}/shares", LOGIN | ROUTE_CSRF, page_goal_share_post, "goal_share" },
+	[ROUTE_SHARES] = { HTTP_GET, "/shares", LOGIN, page_shares_get, "shares" },
+	[ROUTE_SHARE_DEACTIVATE_POST] = { HTTP_POST, "/shares/{id}/deactivate", LOGIN | ROUTE_CSRF,
+					  page_share_deactivate_post, "share_deactivate" },
+	[ROUTE_SHARE_REGENERATE_POST] = { HTTP_POST, "/shares/{id}/regenerate", LOGIN | ROUTE_CSRF,
+					  page_share_regenerate_post, "share_regenerate" },
+	[ROUTE_SHARE_DELETE_POST] = { HTTP_POST, "/shares/{id}/delete", LOGIN | ROUTE_CSRF, page_share_delete_post,
+				      "share_delete" },
+	/* public: no login; the password form is CSRF-checked with the pre-session token */
+	[ROUTE_PUBLIC_SHARE] = { HTTP_GET, "/s/{token}", 0, page_public_share_get, "public_share" },
+	[ROUTE_PUBLIC_SHARE_POST] = { HTTP_POST, "/s/{token}", ROUTE_CSRF, page_public_share_post, "public_share_post" },
+	[ROUTE_PUBLIC_SHARE_HEATMAP] = { HTTP_GET, "/s/{token}/heatmap.svg", 0, page_public_share_heatmap_get,
+					 "public_share_heatmap" },
 };
 
 const struct route *routes_table(size_t *count)

@@ -502,6 +502,74 @@ static const struct {
 		" last_at = excluded.last_at" },
 	[STMT_ATTEMPT_CLEAR] = { "attempt_clear", "DELETE FROM login_attempts WHERE key = :key" },
 	[STMT_ATTEMPT_PRUNE] = { "attempt_prune", "DELETE FROM login_attempts WHERE last_at < :before" },
+
+	/* Share links (share.c reads SHARE_SELECT by position): the link, and the name and
+	 * deleted flag of the tracker or goal it shows, joined only when it is the owner's. */
+#define SHARE_SELECT \
+	"SELECT s.id, s.user_id, ifnull(s.tracker_id, 0), ifnull(s.goal_id, 0), s.token_hash, s.label, s.show_tasks," \
+	" s.show_statuses, s.show_notes, s.allow_embed, ifnull(s.expires_at, 0), ifnull(s.max_uses, 0), s.use_count," \
+	" s.password_hash, s.active, s.created_at, ifnull(s.last_used_at, 0), coalesce(k.name, g.name, '')," \
+	" coalesce(k.deleted_at, g.deleted_at) IS NOT NULL OR (k.id IS NULL AND g.id IS NULL)" \
+	" FROM share_links s LEFT JOIN trackers k ON k.id = s.tracker_id AND k.user_id = s.user_id" \
+	" LEFT JOIN goals g ON g.id = s.goal_id AND g.user_id = s.user_id"
+	[STMT_SHARE_INSERT] = { "share_insert",
+		"INSERT INTO share_links (user_id, tracker_id, goal_id, token_hash, label, show_tasks, show_statuses,"
+		" show_notes, allow_embed, expires_at, max_uses, password_hash, created_at)"
+		" SELECT :user_id, :tracker_id, :goal_id, :token_hash, :label, :show_tasks, :show_statuses, :show_notes,"
+		" :allow_embed, :expires_at, :max_uses, :password_hash, :now"
+		" WHERE EXISTS (SELECT 1 FROM trackers WHERE id = :tracker_id AND user_id = :user_id AND deleted_at IS NULL)"
+		" OR EXISTS (SELECT 1 FROM goals WHERE id = :goal_id AND user_id = :user_id AND deleted_at IS NULL)" },
+	[STMT_SHARE_GET] = { "share_get", SHARE_SELECT " WHERE s.id = :id AND s.user_id = :user_id" },
+	[STMT_SHARE_LIST] = { "share_list",
+		SHARE_SELECT " WHERE s.user_id = :user_id ORDER BY s.created_at DESC, s.id DESC" },
+	[STMT_SHARE_BY_HASH] = { "share_by_hash", SHARE_SELECT " WHERE s.token_hash = :token_hash" },
+	/* The one statement that takes a use: it succeeds (changes() = 1) only while the link is
+	 * active, unexpired and has uses left, so concurrent requests can never pass max_uses. */
+	[STMT_SHARE_TAKE_USE] = { "share_take_use",
+		"UPDATE share_links SET use_count = use_count + 1, last_used_at = :now"
+		" WHERE token_hash = :token_hash AND active = 1 AND (max_uses IS NULL OR use_count < max_uses)"
+		" AND (expires_at IS NULL OR expires_at > :now)" },
+	[STMT_SHARE_DEACTIVATE] = { "share_deactivate",
+		"UPDATE share_links SET active = 0 WHERE id = :id AND user_id = :user_id" },
+	[STMT_SHARE_REGENERATE] = { "share_regenerate",
+		"UPDATE share_links SET token_hash = :token_hash, active = 1, use_count = 0, last_used_at = NULL"
+		" WHERE id = :id AND user_id = :user_id" },
+	[STMT_SHARE_DELETE] = { "share_delete", "DELETE FROM share_links WHERE id = :id AND user_id = :user_id" },
+	[STMT_SHARE_ATTEMPT_GET] = { "share_attempt_get",
+		"SELECT window_start, count, last_at FROM share_attempts WHERE share_link_id = :share_link_id AND key = :key" },
+	[STMT_SHARE_ATTEMPT_SAVE] = { "share_attempt_save",
+		"INSERT INTO share_attempts (share_link_id, key, window_start, count, last_at)"
+		" VALUES (:share_link_id, :key, :window_start, :count, :now) ON CONFLICT (share_link_id, key)"
+		" DO UPDATE SET window_start = excluded.window_start, count = excluded.count, last_at = excluded.last_at" },
+	[STMT_SHARE_ATTEMPT_CLEAR] = { "share_attempt_clear",
+		"DELETE FROM share_attempts WHERE share_link_id = :share_link_id AND (:key IS NULL OR key = :key)" },
+	/* The task instances of the newest :limit periods (started by :today) of a user's tracker. */
+	[STMT_SHARE_STATUSES] = { "share_statuses",
+		"SELECT i.period_start, i.period_end, ti.name, ti.status FROM tracker_instances i"
+		" JOIN trackers k ON k.id = i.tracker_id JOIN task_instances ti ON ti.tracker_instance_id = i.id"
+		" JOIN task_templates t ON t.id = ti.task_template_id"
+		" WHERE k.id = :tracker_id AND k.user_id = :user_id AND i.deleted_at IS NULL AND ti.deleted_at IS NULL"
+		" AND i.id IN (SELECT id FROM tracker_instances WHERE tracker_id = :tracker_id AND deleted_at IS NULL"
+		" AND period_start <= :today ORDER BY period_start DESC LIMIT :limit)"
+		" ORDER BY i.period_start DESC, t.position, t.id" },
+	[STMT_SHARE_NOTES] = { "share_notes",
+		"SELECT n.day, n.body FROM day_notes n JOIN trackers k ON k.id = n.tracker_id"
+		" WHERE n.tracker_id = :tracker_id AND k.user_id = :user_id AND n.deleted_at IS NULL"
+		" AND n.day BETWEEN :from AND :to AND n.body <> '' ORDER BY n.day DESC LIMIT :limit" },
+	/* Per day of :from..:to, the done and the due (not skipped) instances of a goal's mapped,
+	 * counting templates, each on its day as STMT_GOAL_COMPLETION_DAYS places it. */
+	[STMT_SHARE_GOAL_DAYS] = { "share_goal_days",
+		"SELECT d.day, sum(d.done), sum(d.due) FROM"
+		" (SELECT max(i.period_start, min(i.period_end, coalesce(CASE WHEN ti.status = 'done' THEN ti.completed_day END,"
+		" i.period_start))) AS day, ti.status = 'done' AS done, ti.status <> 'skipped' AS due"
+		" FROM goal_tasks gt JOIN goals g ON g.id = gt.goal_id"
+		" JOIN task_templates t ON t.id = gt.task_template_id JOIN trackers k ON k.id = t.tracker_id"
+		" JOIN task_instances ti ON ti.task_template_id = t.id JOIN tracker_instances i ON i.id = ti.tracker_instance_id"
+		" WHERE gt.goal_id = :goal_id AND g.user_id = :user_id AND k.user_id = :user_id"
+		" AND t.deleted_at IS NULL AND t.counts_toward_goals = 1 AND k.deleted_at IS NULL"
+		" AND ti.deleted_at IS NULL AND i.deleted_at IS NULL AND i.period_end >= :from AND i.period_start <= :to) d"
+		" WHERE d.day BETWEEN :from AND :to GROUP BY d.day ORDER BY d.day" },
+#undef SHARE_SELECT
 };
 
 const char *stmt_sql(enum stmt_id id)
