@@ -34,6 +34,14 @@ bool dispatch_origin_ok(const struct app *app, const struct req *r)
 	return strncmp(r->origin, scheme, sn) == 0 && strcmp(r->origin + sn, r->host) == 0;
 }
 
+const char *dispatch_log_path(const char *path)
+{
+	/* a share link's path holds its secret token: logs must not */
+	if (path && strncmp(path, "/s/", 3) == 0)
+		return strchr(path + 3, '/') ? "/s/[token]/…" : "/s/[token]";
+	return path;
+}
+
 /* Sends a not-logged-in visitor to the login page, remembering where they were going. */
 static void redirect_to_login(struct req *r, struct resp *w)
 {
@@ -124,7 +132,7 @@ int dispatch_request_to(struct app *app, struct arena *a, http_getparam_fn getpa
 				sink->cut_short = true;
 		}
 	}
-	log_request(r.method_name, r.path, w.status, (long long)(clock_monotonic_us() - started));
+	log_request(r.method_name, dispatch_log_path(r.path), w.status, (long long)(clock_monotonic_us() - started));
 	status = w.status;
 	resp_free(&w);
 	return status;

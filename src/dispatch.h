@@ -34,4 +34,8 @@ int dispatch_request_to(struct app *app, struct arena *a, http_getparam_fn getpa
  * base URL, or the request's own Host over the request's scheme. "null" never matches. */
 bool dispatch_origin_ok(const struct app *app, const struct req *r);
 
+/* The path as the access log may show it: share-link tokens (/s/TOKEN…) are replaced by
+ * "[token]", since the token is the secret that opens the page. NULL stays NULL. */
+const char *dispatch_log_path(const char *path);
+
 #endif

@@ -204,6 +204,16 @@ START_TEST(origin_check)
 }
 END_TEST
 
+START_TEST(share_tokens_stay_out_of_the_log)
+{
+	ck_assert_str_eq(dispatch_log_path("/s/Abc_123-xyz"), "/s/[token]");
+	ck_assert_str_eq(dispatch_log_path("/s/Abc_123-xyz/heatmap.svg"), "/s/[token]/…");
+	ck_assert_str_eq(dispatch_log_path("/settings"), "/settings");
+	ck_assert_str_eq(dispatch_log_path("/shares"), "/shares");
+	ck_assert_ptr_null(dispatch_log_path(NULL));
+}
+END_TEST
+
 START_TEST(serve_refuses_database_behind_or_ahead)
 {
 	struct testdb_folder folder;
@@ -251,6 +261,7 @@ static Suite *request_suite(void)
 	tcase_add_test(tc, unsupported_body_is_415);
 	tcase_add_test(tc, internal_error_is_500_page_without_details);
 	tcase_add_test(tc, origin_check);
+	tcase_add_test(tc, share_tokens_stay_out_of_the_log);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("startup");
 	tcase_add_test(tc, serve_refuses_database_behind_or_ahead);
