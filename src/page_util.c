@@ -325,6 +325,7 @@ int page_habit_owner(struct app *app, struct req *r, struct habit_owner *out)
 	out->time_zone = u->time_zone;
 	out->threshold = prefs.streak_threshold;
 	out->today = page_user_today(app, r);
+	out->window_days = 0; /* the whole history unless the page bounds it */
 	return 0;
 }
 
