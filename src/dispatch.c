@@ -116,6 +116,13 @@ int dispatch_request_to(struct app *app, struct arena *a, http_getparam_fn getpa
 		w.stream = NULL; /* an error page or a redirect is never streamed */
 	if (status >= 400)
 		page_error(app, &r, &w, status);
+	if (r.path && strncmp(r.path, "/s/", 3) == 0) {
+		/* share pages: their URL holds the token, so no referrer, no cache, no index —
+		 * also on answers the dispatcher gave before any handler ran (405, 403 …) */
+		resp_set_header(&w, "Referrer-Policy", "no-referrer");
+		resp_set_header(&w, "Cache-Control", "no-store");
+		resp_set_header(&w, "X-Robots-Tag", "noindex");
+	}
 	resp_security_headers(&w);
 	resp_serialize(&w, out);
 	if (w.stream && !w.head_only) {

@@ -211,6 +211,14 @@ START_TEST(share_tokens_stay_out_of_the_log)
 	ck_assert_str_eq(dispatch_log_path("/settings"), "/settings");
 	ck_assert_str_eq(dispatch_log_path("/shares"), "/shares");
 	ck_assert_ptr_null(dispatch_log_path(NULL));
+	/* answers the dispatcher gives on share paths carry the share headers too */
+	struct testresp r;
+	testapp_request(&t, "PUT", "/s/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", NULL, NULL, 0, NULL, &r);
+	ck_assert_int_eq(r.status, 405);
+	assert_header(&r, "Referrer-Policy", "no-referrer");
+	assert_header(&r, "Cache-Control", "no-store");
+	assert_header(&r, "X-Robots-Tag", "noindex");
+	testresp_free(&r);
 }
 END_TEST
 
