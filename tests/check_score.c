@@ -494,7 +494,8 @@ START_TEST(matches_loop_export)
 		int k = split_csv(line, fields, 16);
 		ck_assert_int_ge(k, 7);
 		ck_assert_str_eq(fields[2], "YES_NO");
-		h[nh++] = (struct score_habit){ atoi(fields[5]), atoi(fields[6]), false, false, 0 };
+		h[nh++] = (struct score_habit){ (int)strtol(fields[5], NULL, 10), (int)strtol(fields[6], NULL, 10), false,
+						false, 0 };
 	}
 	ck_assert_int_ge(nh, 1);
 
