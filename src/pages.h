@@ -209,8 +209,8 @@ int page_export_daily_get(struct app *app, struct req *r, struct resp *w);
 /* Share links: the owner's (page_share.c): POST /trackers/{id}/shares and /goals/{id}/shares
  * (create; the new address is shown once in the answer, 422 with the form for bad input), GET
  * /shares, POST /shares/{id}/deactivate, /regenerate (the new address shown once), /delete.
-  * The public ones (page_share_public.c), without login: GET /s/{token}, POST /s/{token} (the password form) and GET
- * /s/{token}/heatmap.svg (only when the link allows embedding). */
+ * The public ones (page_share_public.c), without login: GET /s/{token}, POST /s/{token} (the
+ * password form) and GET /s/{token}/heatmap.svg (only when the link allows embedding). */
 int page_tracker_share_post(struct app *app, struct req *r, struct resp *w);
 int page_goal_share_post(struct app *app, struct req *r, struct resp *w);
 int page_shares_get(struct app *app, struct req *r, struct resp *w);
