@@ -121,23 +121,6 @@ enum analytics_result analytics_filter_parse(struct db *db, int64_t user_id, int
 
 /* ---- loading ---- */
 
-/* A 'YYYY-MM-DD' column as a day number, or fallback. */
-static int64_t day_column(sqlite3_stmt *s, int i, int64_t fallback)
-{
-	const unsigned char *t = sqlite3_column_text(s, i);
-	int64_t day;
-	return t && civil_parse((const char *)t, &day) == 0 ? day : fallback;
-}
-
-/* Binds :name to day as 'YYYY-MM-DD'. */
-static int bind_day(sqlite3_stmt *s, const char *name, int64_t day)
-{
-	char text[CIVIL_DATE_SIZE];
-	if (civil_format(day, text) < 0)
-		return -1;
-	return db_bind_text(s, name, text);
-}
-
 /* Grows a heap array of *cap items of size bytes to hold one more. */
 static void *grow(void *items, size_t count, size_t *cap, size_t size)
 {
@@ -200,7 +183,7 @@ enum analytics_result analytics_load_with_tasks(struct db *db, struct arena *a, 
 	 * before it, so the index range on (tracker_id, period_start) stays as long as the span */
 	if (!s || db_bind_int(s, ":user_id", user_id) || db_bind_int(s, ":tracker_id", f->tracker_id) ||
 	    db_bind_int(s, ":category_id", f->category_id) || db_bind_int(s, ":tag_id", f->tag_id) ||
-	    bind_day(s, ":early", span_from - 31) || bind_day(s, ":from", span_from) || bind_day(s, ":to", span_to))
+	    db_bind_day(s, ":early", span_from - 31) || db_bind_day(s, ":from", span_from) || db_bind_day(s, ":to", span_to))
 		return ANALYTICS_ERROR;
 	struct analytics_period *periods = NULL;
 	struct analytics_amount *amounts = NULL;
@@ -217,8 +200,8 @@ enum analytics_result analytics_load_with_tasks(struct db *db, struct arena *a, 
 			/* a period's rows come together: read its columns once */
 			instance_id = sqlite3_column_int64(s, 0);
 			tracker_id = sqlite3_column_int64(s, 1);
-			p.start = day_column(s, 2, 0);
-			p.end = day_column(s, 3, p.start);
+			p.start = db_column_day(s, 2, 0);
+			p.end = db_column_day(s, 3, p.start);
 			legacy = sqlite3_column_int(s, 4) != 0;
 			current = NULL;
 			if (!legacy) {
@@ -234,7 +217,7 @@ enum analytics_result analytics_load_with_tasks(struct db *db, struct arena *a, 
 		/* its day: the day it was done, kept inside its period; else the period's last day */
 		int64_t day = p.end;
 		if (status == INSTANCE_DONE) {
-			day = day_column(s, 6, p.end);
+			day = db_column_day(s, 6, p.end);
 			day = day < p.start ? p.start : day > p.end ? p.end : day;
 		}
 		double weight = sqlite3_column_double(s, 9);

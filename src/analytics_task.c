@@ -34,28 +34,14 @@ static void results_add(struct results *r, struct period p, bool due, double com
 						       .completion = completion, .open = open };
 }
 
-/* A 'YYYY-MM-DD' column as a day number, or fallback. */
-static int64_t day_column(sqlite3_stmt *s, int i, int64_t fallback)
-{
-	const unsigned char *t = sqlite3_column_text(s, i);
-	int64_t day;
-	return t && civil_parse((const char *)t, &day) == 0 ? day : fallback;
-}
-
-static int bind_day(sqlite3_stmt *s, const char *name, int64_t day)
-{
-	char text[CIVIL_DATE_SIZE];
-	return civil_format(day, text) < 0 ? -1 : db_bind_text(s, name, text);
-}
-
 /* Reads the task records of the window from..to (sorted by template, then period). */
 static int load_records(struct db *db, int64_t user_id, const struct analytics_filter *f, int64_t from, int64_t to,
 			struct records *out)
 {
 	sqlite3_stmt *s = db_stmt(db, STMT_ANALYTICS_TASK_PERIODS);
 	if (!s || db_bind_int(s, ":user_id", user_id) || db_bind_int(s, ":tracker_id", f->tracker_id) ||
-	    db_bind_int(s, ":category_id", f->category_id) || bind_day(s, ":early", from - 31) ||
-	    bind_day(s, ":from", from) || bind_day(s, ":to", to))
+	    db_bind_int(s, ":category_id", f->category_id) || db_bind_day(s, ":early", from - 31) ||
+	    db_bind_day(s, ":from", from) || db_bind_day(s, ":to", to))
 		return -1;
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
@@ -66,8 +52,8 @@ static int load_records(struct db *db, int64_t user_id, const struct analytics_f
 		struct analytics_task_record *r = &out->items[out->count++];
 		*r = (struct analytics_task_record){ 0 };
 		r->template_id = sqlite3_column_int64(s, 0);
-		r->period.start = day_column(s, 1, 0);
-		r->period.end = day_column(s, 2, r->period.start);
+		r->period.start = db_column_day(s, 1, 0);
+		r->period.end = db_column_day(s, 2, r->period.start);
 		const unsigned char *st = sqlite3_column_text(s, 3);
 		if (!st || instance_status_parse((const char *)st, &r->status) < 0)
 			r->status = INSTANCE_TODO;

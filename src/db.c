@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "civil.h"
 #include "log.h"
 #include "xmalloc.h"
 
@@ -230,6 +231,27 @@ int db_bind_blob(sqlite3_stmt *s, const char *name, const void *data, int len)
 		return -1;
 	}
 	return db_bind_result(name, sqlite3_bind_blob(s, i, data, len, SQLITE_TRANSIENT));
+}
+
+const char *db_column_text(sqlite3_stmt *s, int i, struct arena *a)
+{
+	const unsigned char *t = sqlite3_column_text(s, i);
+	return t ? arena_strndup(a, (const char *)t, (size_t)sqlite3_column_bytes(s, i)) : arena_strdup(a, "");
+}
+
+int64_t db_column_day(sqlite3_stmt *s, int i, int64_t fallback)
+{
+	const unsigned char *t = sqlite3_column_text(s, i);
+	int64_t day;
+	return t && civil_parse((const char *)t, &day) == 0 ? day : fallback;
+}
+
+int db_bind_day(sqlite3_stmt *s, const char *name, int64_t day)
+{
+	char text[CIVIL_DATE_SIZE];
+	if (civil_format(day, text))
+		return -1;
+	return db_bind_text(s, name, text);
 }
 
 int db_exec(struct db *db, const char *sql, struct buf *err)

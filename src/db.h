@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "arena.h"
 #include "buf.h"
 #include "stmt.h"
 
@@ -39,6 +40,15 @@ int db_bind_int(sqlite3_stmt *s, const char *name, int64_t value);
 int db_bind_double(sqlite3_stmt *s, const char *name, double value);
 int db_bind_null(sqlite3_stmt *s, const char *name);
 int db_bind_blob(sqlite3_stmt *s, const char *name, const void *data, int len);
+
+/* Column i of the current row as a copy in a; "" for NULL. */
+const char *db_column_text(sqlite3_stmt *s, int i, struct arena *a);
+/* Column i, a 'YYYY-MM-DD' text, as a day number (civil.h); fallback for NULL or a malformed
+ * value. */
+int64_t db_column_day(sqlite3_stmt *s, int i, int64_t fallback);
+/* Binds day (a day number) as 'YYYY-MM-DD' to parameter name; -1 for a day civil_format
+ * cannot write or an unknown parameter. */
+int db_bind_day(sqlite3_stmt *s, const char *name, int64_t day);
 
 /* Begins a write transaction with BEGIN IMMEDIATE (waits up to busy_timeout for the lock).
  * Returns 0 or -1. */

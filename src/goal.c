@@ -61,30 +61,10 @@ bool goal_metric_fits(enum goal_kind k, enum goal_metric m)
 
 /* ---- small helpers ---- */
 
-/* Copies column i as text into a ("" for NULL). */
-const char *goal_column_text(sqlite3_stmt *s, int i, struct arena *a)
-{
-	const unsigned char *t = sqlite3_column_text(s, i);
-	return t ? arena_strndup(a, (const char *)t, (size_t)sqlite3_column_bytes(s, i)) : arena_strdup(a, "");
-}
-
-/* Reads a date column; GOAL_NO_DATE for NULL. */
-int64_t goal_column_day(sqlite3_stmt *s, int i)
-{
-	const char *t = (const char *)sqlite3_column_text(s, i);
-	int64_t day;
-	return t && civil_parse(t, &day) == 0 ? day : GOAL_NO_DATE;
-}
-
 /* Binds a day as 'YYYY-MM-DD', or NULL for GOAL_NO_DATE. */
 int goal_bind_day(sqlite3_stmt *s, const char *name, int64_t day)
 {
-	if (day == GOAL_NO_DATE)
-		return db_bind_null(s, name);
-	char text[CIVIL_DATE_SIZE];
-	if (civil_format(day, text))
-		return -1;
-	return db_bind_text(s, name, text);
+	return day == GOAL_NO_DATE ? db_bind_null(s, name) : db_bind_day(s, name, day);
 }
 
 /* Binds a number, or NULL when present is false. */
@@ -220,13 +200,13 @@ static int read_goal_row(sqlite3_stmt *s, struct arena *a, struct goal *g)
 	memset(g, 0, sizeof *g);
 	g->id = sqlite3_column_int64(s, 0);
 	g->user_id = sqlite3_column_int64(s, 1);
-	g->name = goal_column_text(s, 2, a);
-	g->description = goal_column_text(s, 3, a);
+	g->name = db_column_text(s, 2, a);
+	g->description = db_column_text(s, 3, a);
 	int bad = goal_kind_parse((const char *)sqlite3_column_text(s, 4), &g->kind);
-	g->unit = goal_column_text(s, 5, a);
+	g->unit = db_column_text(s, 5, a);
 	g->target_value = sqlite3_column_double(s, 6);
-	g->start_date = goal_column_day(s, 7);
-	g->deadline = goal_column_day(s, 8);
+	g->start_date = db_column_day(s, 7, GOAL_NO_DATE);
+	g->deadline = db_column_day(s, 8, GOAL_NO_DATE);
 	if (goal_metric_parse((const char *)sqlite3_column_text(s, 9), &g->metric))
 		g->metric = GOAL_COMPLETIONS;
 	if (goal_period_unit_parse((const char *)sqlite3_column_text(s, 10), &g->period_unit))
@@ -236,7 +216,7 @@ static int read_goal_row(sqlite3_stmt *s, struct arena *a, struct goal *g)
 	bad |= goal_status_parse((const char *)sqlite3_column_text(s, 13), &g->status);
 	g->achieved_at = sqlite3_column_int64(s, 14);
 	g->category_id = sqlite3_column_int64(s, 15);
-	g->category_name = goal_column_text(s, 16, a);
+	g->category_name = db_column_text(s, 16, a);
 	g->position = sqlite3_column_int(s, 17);
 	g->created_at = sqlite3_column_int64(s, 18);
 	g->updated_at = sqlite3_column_int64(s, 19);

@@ -11,10 +11,6 @@
 /* Values closer than this are equal (sums of weights such as 0.1 are not exact). */
 #define GOAL_EPSILON 1e-9
 
-/* Copies column i as text into a ("" for NULL). */
-const char *goal_column_text(sqlite3_stmt *s, int i, struct arena *a);
-/* Reads a date column; GOAL_NO_DATE for NULL or a malformed date. */
-int64_t goal_column_day(sqlite3_stmt *s, int i);
 /* Binds a day as 'YYYY-MM-DD', or NULL for GOAL_NO_DATE; 0 or -1. */
 int goal_bind_day(sqlite3_stmt *s, const char *name, int64_t day);
 /* Steps a statement that writes and resets it: GOAL_OK, or GOAL_ERROR (logged with what). */

@@ -205,7 +205,7 @@ static enum goal_result load_days(struct db *db, struct arena *a, int64_t user_i
 			out->items = bigger;
 		}
 		struct day_sum *d = &out->items[out->count++];
-		d->day = goal_column_day(s, 0);
+		d->day = db_column_day(s, 0, GOAL_NO_DATE);
 		d->done = sqlite3_column_double(s, 1);
 		d->max_done = sqlite3_column_double(s, 2);
 		d->points = sqlite3_column_double(s, 3);
@@ -536,8 +536,8 @@ enum goal_result goal_entries_each(struct db *db, struct arena *a, int64_t user_
 		struct goal_entry e = {
 			.id = sqlite3_column_int64(s, 0),
 			.value = sqlite3_column_double(s, 1),
-			.day = goal_column_day(s, 2),
-			.note = goal_column_text(s, 3, a),
+			.day = db_column_day(s, 2, GOAL_NO_DATE),
+			.note = db_column_text(s, 3, a),
 			.is_reset = sqlite3_column_int(s, 4) != 0,
 			.created_at = sqlite3_column_int64(s, 5),
 		};
@@ -568,7 +568,7 @@ enum goal_result goal_events_each(struct db *db, struct arena *a, int64_t user_i
 		e.new_value = sqlite3_column_double(s, 3);
 		e.has_old_status = goal_status_parse((const char *)sqlite3_column_text(s, 4), &e.old_status) == 0;
 		e.has_new_status = goal_status_parse((const char *)sqlite3_column_text(s, 5), &e.new_status) == 0;
-		e.note = goal_column_text(s, 6, a);
+		e.note = db_column_text(s, 6, a);
 		if (fn(ctx, &e)) {
 			rc = SQLITE_DONE;
 			break;
@@ -581,13 +581,13 @@ enum goal_result goal_events_each(struct db *db, struct arena *a, int64_t user_i
 static void read_task_row(sqlite3_stmt *s, struct arena *a, struct goal_task *t)
 {
 	t->task_template_id = sqlite3_column_int64(s, 0);
-	t->name = goal_column_text(s, 1, a);
+	t->name = db_column_text(s, 1, a);
 	t->tracker_id = sqlite3_column_int64(s, 2);
-	t->tracker_name = goal_column_text(s, 3, a);
+	t->tracker_name = db_column_text(s, 3, a);
 	t->deleted = sqlite3_column_int(s, 4) != 0;
 	t->counts_toward_goals = sqlite3_column_int(s, 5) != 0;
 	t->measure = sqlite3_column_int(s, 6) != 0;
-	t->unit = goal_column_text(s, 7, a);
+	t->unit = db_column_text(s, 7, a);
 	t->weight = sqlite3_column_double(s, 8);
 }
 
@@ -633,7 +633,7 @@ enum goal_result goal_snapshots_each(struct db *db, struct arena *a, int64_t use
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		struct goal_snapshot snap = {
-			.period = { goal_column_day(s, 0), goal_column_day(s, 1) },
+			.period = { db_column_day(s, 0, GOAL_NO_DATE), db_column_day(s, 1, GOAL_NO_DATE) },
 			.achieved_value = sqlite3_column_double(s, 2),
 			.target_value = sqlite3_column_double(s, 3),
 			.percent = sqlite3_column_double(s, 4),

@@ -44,14 +44,6 @@ static struct record *records_add(struct records *r)
 	return rec;
 }
 
-/* A 'YYYY-MM-DD' column as a day number, or fallback. */
-static int64_t day_column(sqlite3_stmt *s, int i, int64_t fallback)
-{
-	const unsigned char *t = sqlite3_column_text(s, i);
-	int64_t day;
-	return t && civil_parse((const char *)t, &day) == 0 ? day : fallback;
-}
-
 /* Reads the history of one task template (non-legacy periods first to last). */
 static int load_task_records(struct db *db, int64_t user_id, int64_t template_id, int64_t since, struct records *out)
 {
@@ -66,8 +58,8 @@ static int load_task_records(struct db *db, int64_t user_id, int64_t template_id
 		if (sqlite3_column_int(s, 7))
 			continue; /* periods of an earlier time mode do not make today's streak */
 		struct record *r = records_add(out);
-		r->period.start = day_column(s, 0, 0);
-		r->period.end = day_column(s, 1, r->period.start);
+		r->period.start = db_column_day(s, 0, 0);
+		r->period.end = db_column_day(s, 1, r->period.start);
 		const unsigned char *st = sqlite3_column_text(s, 2);
 		if (st)
 			instance_status_parse((const char *)st, &r->status);
@@ -77,7 +69,7 @@ static int load_task_records(struct db *db, int64_t user_id, int64_t template_id
 		const unsigned char *dir = sqlite3_column_text(s, 5);
 		if (dir)
 			task_direction_parse((const char *)dir, &r->direction);
-		r->completed_day = day_column(s, 6, CIVIL_DAY_MIN);
+		r->completed_day = db_column_day(s, 6, CIVIL_DAY_MIN);
 	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_DONE) {
@@ -102,8 +94,8 @@ static int load_tracker_records(struct db *db, int64_t user_id, int64_t tracker_
 		if (sqlite3_column_int(s, 2))
 			continue;
 		struct record *r = records_add(out);
-		r->period.start = day_column(s, 0, 0);
-		r->period.end = day_column(s, 1, r->period.start);
+		r->period.start = db_column_day(s, 0, 0);
+		r->period.end = db_column_day(s, 1, r->period.start);
 		r->due_weight = sqlite3_column_double(s, 3);
 		r->done_weight = sqlite3_column_double(s, 4);
 	}

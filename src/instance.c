@@ -51,31 +51,6 @@ static enum instance_source source_parse(const char *s)
 	return i < 0 ? SOURCE_WEB : (enum instance_source)i;
 }
 
-/* Copies column i as text into a ("" for NULL). */
-static const char *text_column(sqlite3_stmt *s, int i, struct arena *a)
-{
-	const unsigned char *t = sqlite3_column_text(s, i);
-	return t ? arena_strndup(a, (const char *)t, (size_t)sqlite3_column_bytes(s, i)) : arena_strdup(a, "");
-}
-
-/* Reads a 'YYYY-MM-DD' column as a day number (0 when NULL or malformed). */
-static int64_t day_column(sqlite3_stmt *s, int i)
-{
-	const unsigned char *t = sqlite3_column_text(s, i);
-	int64_t day = 0;
-	if (t)
-		civil_parse((const char *)t, &day);
-	return day;
-}
-
-/* Binds a day number as 'YYYY-MM-DD'. */
-static int bind_day(sqlite3_stmt *s, const char *name, int64_t day)
-{
-	char text[CIVIL_DATE_SIZE];
-	civil_format(day, text);
-	return db_bind_text(s, name, text);
-}
-
 /* Logs a failed step and returns INSTANCE_ERROR. */
 static enum instance_result step_failed(struct db *db, const char *what)
 {
@@ -108,15 +83,15 @@ static int tracker_period(const struct tracker *t, int week_start, int64_t day, 
 static int find_period(struct db *db, int64_t tracker_id, struct period p, struct tracker_instance *out)
 {
 	sqlite3_stmt *s = db_stmt(db, STMT_INSTANCE_FIND);
-	if (!s || db_bind_int(s, ":tracker_id", tracker_id) || bind_day(s, ":period_start", p.start) ||
-	    bind_day(s, ":period_end", p.end))
+	if (!s || db_bind_int(s, ":tracker_id", tracker_id) || db_bind_day(s, ":period_start", p.start) ||
+	    db_bind_day(s, ":period_end", p.end))
 		return -1;
 	int rc = sqlite3_step(s), found = 0;
 	if (rc == SQLITE_ROW) {
 		out->id = sqlite3_column_int64(s, 0);
 		out->tracker_id = tracker_id;
-		out->period.start = day_column(s, 1);
-		out->period.end = day_column(s, 2);
+		out->period.start = db_column_day(s, 1, 0);
+		out->period.end = db_column_day(s, 2, 0);
 		const unsigned char *mode = sqlite3_column_text(s, 3);
 		out->time_mode = TIME_MODE_DAILY;
 		if (mode)
@@ -170,21 +145,21 @@ static enum instance_result add_due_tasks(struct db *db, int64_t now, const stru
 		}
 		struct template_row *r = &rows[n++];
 		r->id = sqlite3_column_int64(list, 0);
-		r->name = text_column(list, 1, &a);
+		r->name = db_column_text(list, 1, &a);
 		r->points = sqlite3_column_int64(list, 2);
 		r->weight = sqlite3_column_double(list, 3);
-		r->kind = text_column(list, 4, &a);
+		r->kind = db_column_text(list, 4, &a);
 		r->has_target = sqlite3_column_type(list, 5) != SQLITE_NULL;
 		r->target = sqlite3_column_double(list, 5);
-		r->direction = text_column(list, 6, &a);
-		r->unit = text_column(list, 7, &a);
+		r->direction = db_column_text(list, 6, &a);
+		r->unit = db_column_text(list, 7, &a);
 		const unsigned char *kind = sqlite3_column_text(list, 8);
 		r->schedule.kind = SCHEDULE_EVERY_PERIOD;
 		if (kind)
 			schedule_kind_parse((const char *)kind, &r->schedule.kind);
 		r->schedule.weekdays = (unsigned)sqlite3_column_int(list, 9);
 		r->schedule.interval_days = sqlite3_column_int(list, 10);
-		r->schedule.anchor = day_column(list, 11);
+		r->schedule.anchor = db_column_day(list, 11, 0);
 		r->schedule.times = sqlite3_column_int(list, 12);
 		r->schedule.window_days = sqlite3_column_int(list, 13);
 		r->created_at = sqlite3_column_int64(list, 14);
@@ -231,8 +206,8 @@ enum instance_result instance_open(struct db *db, int64_t now, const struct trac
 		return INSTANCE_ERROR;
 	if (!found) {
 		sqlite3_stmt *s = db_stmt(db, STMT_INSTANCE_INSERT);
-		if (!s || db_bind_int(s, ":tracker_id", t->id) || bind_day(s, ":period_start", p.start) ||
-		    bind_day(s, ":period_end", p.end) || bind_day(s, ":tracking_date", day) ||
+		if (!s || db_bind_int(s, ":tracker_id", t->id) || db_bind_day(s, ":period_start", p.start) ||
+		    db_bind_day(s, ":period_end", p.end) || db_bind_day(s, ":tracking_date", day) ||
 		    db_bind_text(s, ":time_mode", time_mode_name(t->time_mode)) || db_bind_int(s, ":now", now))
 			return INSTANCE_ERROR;
 		int rc = sqlite3_step(s);
@@ -266,8 +241,8 @@ static void read_task_row(sqlite3_stmt *s, struct arena *a, struct task_instance
 		instance_status_parse((const char *)st, &ti->status);
 	ti->has_value = sqlite3_column_type(s, 4) != SQLITE_NULL;
 	ti->value = sqlite3_column_double(s, 4);
-	ti->note = text_column(s, 5, a);
-	ti->name = text_column(s, 6, a);
+	ti->note = db_column_text(s, 5, a);
+	ti->name = db_column_text(s, 6, a);
 	ti->points = sqlite3_column_int64(s, 7);
 	ti->weight = sqlite3_column_double(s, 8);
 	const unsigned char *kind = sqlite3_column_text(s, 9);
@@ -277,7 +252,7 @@ static void read_task_row(sqlite3_stmt *s, struct arena *a, struct task_instance
 	const unsigned char *dir = sqlite3_column_text(s, 11);
 	if (dir)
 		task_direction_parse((const char *)dir, &ti->direction);
-	ti->unit = text_column(s, 12, a);
+	ti->unit = db_column_text(s, 12, a);
 	ti->template_deleted = sqlite3_column_int(s, 13) != 0;
 	const unsigned char *tod = sqlite3_column_text(s, 14);
 	if (tod)
@@ -338,8 +313,8 @@ enum instance_result instance_task_get(struct db *db, struct arena *a, int64_t u
 		read_task_row(s, a, out);
 		if (period_out) {
 			period_out->id = out->tracker_instance_id;
-			period_out->period.start = day_column(s, 18);
-			period_out->period.end = day_column(s, 19);
+			period_out->period.start = db_column_day(s, 18, 0);
+			period_out->period.end = db_column_day(s, 19, 0);
 			const unsigned char *mode = sqlite3_column_text(s, 20);
 			period_out->time_mode = TIME_MODE_DAILY;
 			if (mode)
@@ -405,7 +380,7 @@ enum instance_result instance_set(struct db *db, int64_t now, int64_t today, int
 		int64_t at = was_done && ti.completed_at ? ti.completed_at : now;
 		if (db_bind_int(s, ":completed_at", at))
 			goto out;
-		if (bind_day(s, ":completed_day", today))
+		if (db_bind_day(s, ":completed_day", today))
 			goto out;
 	} else if (db_bind_null(s, ":completed_at") || db_bind_null(s, ":completed_day")) {
 		goto out;
@@ -446,8 +421,8 @@ enum instance_result instance_events_each(struct db *db, struct arena *a, int64_
 		struct task_event e;
 		memset(&e, 0, sizeof e);
 		e.at = sqlite3_column_int64(s, 0);
-		e.period.start = day_column(s, 1);
-		e.period.end = day_column(s, 2);
+		e.period.start = db_column_day(s, 1, 0);
+		e.period.end = db_column_day(s, 2, 0);
 		const unsigned char *old_status = sqlite3_column_text(s, 3), *new_status = sqlite3_column_text(s, 4);
 		e.has_old = old_status && instance_status_parse((const char *)old_status, &e.old_status) == 0;
 		if (new_status)
@@ -472,11 +447,11 @@ enum instance_result instance_note_get(struct db *db, struct arena *a, int64_t u
 	*body = "";
 	sqlite3_stmt *s = db_stmt(db, STMT_INSTANCE_NOTE_GET);
 	if (!s || db_bind_int(s, ":tracker_id", tracker_id) || db_bind_int(s, ":user_id", user_id) ||
-	    bind_day(s, ":day", day))
+	    db_bind_day(s, ":day", day))
 		return INSTANCE_ERROR;
 	int rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW)
-		*body = text_column(s, 0, a);
+		*body = db_column_text(s, 0, a);
 	sqlite3_reset(s);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? INSTANCE_OK : step_failed(db, "instance_note_get");
 }
@@ -498,12 +473,12 @@ enum instance_result instance_note_set(struct db *db, int64_t now, int64_t user_
 	sqlite3_stmt *s;
 	if (!*body) {
 		s = db_stmt(db, STMT_INSTANCE_NOTE_DELETE);
-		if (!s || db_bind_int(s, ":tracker_id", tracker_id) || bind_day(s, ":day", day) ||
+		if (!s || db_bind_int(s, ":tracker_id", tracker_id) || db_bind_day(s, ":day", day) ||
 		    db_bind_int(s, ":user_id", user_id))
 			return INSTANCE_ERROR;
 	} else {
 		s = db_stmt(db, STMT_INSTANCE_NOTE_UPSERT);
-		if (!s || db_bind_int(s, ":tracker_id", tracker_id) || bind_day(s, ":day", day) ||
+		if (!s || db_bind_int(s, ":tracker_id", tracker_id) || db_bind_day(s, ":day", day) ||
 		    db_bind_text(s, ":body", body) || db_bind_int(s, ":now", now) || db_bind_int(s, ":user_id", user_id))
 			return INSTANCE_ERROR;
 	}
@@ -552,7 +527,7 @@ static enum instance_result gap_walk(struct db *db, const struct tracker *t, int
 		first = today - GAP_MAX_PERIODS * 31;
 	/* one query for the periods already opened, instead of one per period */
 	sqlite3_stmt *s = db_stmt(db, STMT_INSTANCE_OPENED_SINCE);
-	if (!s || db_bind_int(s, ":tracker_id", t->id) || bind_day(s, ":since", first - 31))
+	if (!s || db_bind_int(s, ":tracker_id", t->id) || db_bind_day(s, ":since", first - 31))
 		return INSTANCE_ERROR;
 	int64_t *opened = NULL;
 	size_t n_opened = 0, cap = 0;
@@ -562,7 +537,7 @@ static enum instance_result gap_walk(struct db *db, const struct tracker *t, int
 			cap = cap ? cap * 2 : 64;
 			opened = xrealloc(opened, cap * sizeof *opened);
 		}
-		opened[n_opened++] = day_column(s, 0);
+		opened[n_opened++] = db_column_day(s, 0, 0);
 	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_DONE) {

@@ -80,13 +80,6 @@ const char *share_input_check(const struct share_input *in, int64_t now, const c
 	return NULL;
 }
 
-/* Copies column i (NULL as "") into a. */
-static const char *column_text(sqlite3_stmt *s, int i, struct arena *a)
-{
-	const unsigned char *t = sqlite3_column_text(s, i);
-	return arena_strdup(a, t ? (const char *)t : "");
-}
-
 /* Reads a row of SHARE_SELECT (stmt.c) into *out. */
 static void read_link(sqlite3_stmt *s, struct arena *a, struct share_link *out)
 {
@@ -98,7 +91,7 @@ static void read_link(sqlite3_stmt *s, struct arena *a, struct share_link *out)
 	const void *hash = sqlite3_column_blob(s, 4);
 	if (hash && sqlite3_column_bytes(s, 4) == TOKEN_HASH_BYTES)
 		memcpy(out->token_hash, hash, TOKEN_HASH_BYTES);
-	out->label = column_text(s, 5, a);
+	out->label = db_column_text(s, 5, a);
 	out->show_tasks = sqlite3_column_int(s, 6) != 0;
 	out->show_statuses = sqlite3_column_int(s, 7) != 0;
 	out->show_notes = sqlite3_column_int(s, 8) != 0;
@@ -106,11 +99,11 @@ static void read_link(sqlite3_stmt *s, struct arena *a, struct share_link *out)
 	out->expires_at = sqlite3_column_int64(s, 10);
 	out->max_uses = sqlite3_column_int64(s, 11);
 	out->use_count = sqlite3_column_int64(s, 12);
-	out->password_hash = sqlite3_column_type(s, 13) == SQLITE_NULL ? NULL : column_text(s, 13, a);
+	out->password_hash = sqlite3_column_type(s, 13) == SQLITE_NULL ? NULL : db_column_text(s, 13, a);
 	out->active = sqlite3_column_int(s, 14) != 0;
 	out->created_at = sqlite3_column_int64(s, 15);
 	out->last_used_at = sqlite3_column_int64(s, 16);
-	out->object_name = column_text(s, 17, a);
+	out->object_name = db_column_text(s, 17, a);
 	out->object_gone = sqlite3_column_int(s, 18) != 0;
 }
 

@@ -41,13 +41,6 @@ STRX_TABLE_FUNCTIONS(task_time_of_day, time_of_day_names, TASK_TIME_OF_DAY__MAX,
 STRX_TABLE_FUNCTIONS(task_priority, priority_names, TASK_PRIORITY__MAX, task_priority_name, task_priority_parse)
 STRX_TABLE_FUNCTIONS(task_status, status_names, TASK_STATUS__MAX, task_status_name, task_status_parse)
 
-/* Copies column i as text into a ("" for NULL). */
-static const char *column_text(sqlite3_stmt *s, int i, struct arena *a)
-{
-	const unsigned char *t = sqlite3_column_text(s, i);
-	return t ? arena_strndup(a, (const char *)t, (size_t)sqlite3_column_bytes(s, i)) : arena_strdup(a, "");
-}
-
 /* Steps a statement that writes and resets it: TASK_OK, TASK_NAME_TAKEN on a unique violation
  * when unique_is_taken, else TASK_ERROR (logged). */
 static enum task_result step_write(struct db *db, sqlite3_stmt *s, const char *what, bool unique_is_taken)
@@ -314,15 +307,15 @@ static int read_task_row(sqlite3_stmt *s, struct arena *a, struct task_template 
 	memset(t, 0, sizeof *t);
 	t->id = sqlite3_column_int64(s, 0);
 	t->tracker_id = sqlite3_column_int64(s, 1);
-	t->name = column_text(s, 2, a);
-	t->description = column_text(s, 3, a);
+	t->name = db_column_text(s, 2, a);
+	t->description = db_column_text(s, 3, a);
 	t->points = sqlite3_column_int64(s, 4);
 	t->weight = sqlite3_column_double(s, 5);
 	int bad = task_time_of_day_parse((const char *)sqlite3_column_text(s, 6), &t->time_of_day);
 	bad |= task_kind_parse((const char *)sqlite3_column_text(s, 7), &t->kind);
 	t->target_value = sqlite3_column_double(s, 8);
 	bad |= task_direction_parse((const char *)sqlite3_column_text(s, 9), &t->direction);
-	t->unit = column_text(s, 10, a);
+	t->unit = db_column_text(s, 10, a);
 	bad |= schedule_kind_parse((const char *)sqlite3_column_text(s, 11), &t->schedule.kind);
 	t->schedule.weekdays = (unsigned)sqlite3_column_int(s, 12);
 	t->schedule.interval_days = sqlite3_column_int(s, 13);
@@ -363,8 +356,8 @@ static enum task_result read_tags(struct db *db, struct arena *a, int64_t user_i
 		}
 		struct tag *g = &t->tags[t->tag_count++];
 		g->id = sqlite3_column_int64(s, 0);
-		g->name = column_text(s, 1, a);
-		g->color = column_text(s, 2, a);
+		g->name = db_column_text(s, 1, a);
+		g->color = db_column_text(s, 2, a);
 	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_DONE) {
@@ -412,7 +405,7 @@ static enum task_result read_list(struct db *db, struct arena *a, int64_t user_i
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		struct task_node *n = arena_alloc(a, sizeof *n);
 		bad |= read_task_row(s, a, &n->t);
-		n->tracker_name = with_tracker ? column_text(s, 25, a) : "";
+		n->tracker_name = with_tracker ? db_column_text(s, 25, a) : "";
 		*tail = n;
 		tail = &n->next;
 	}
@@ -588,8 +581,8 @@ enum task_result tag_each(struct db *db, struct arena *a, int64_t user_id, int (
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		struct tag_node *n = arena_alloc(a, sizeof *n);
 		n->t.id = sqlite3_column_int64(s, 0);
-		n->t.name = column_text(s, 1, a);
-		n->t.color = column_text(s, 2, a);
+		n->t.name = db_column_text(s, 1, a);
+		n->t.color = db_column_text(s, 2, a);
 		n->t.task_count = sqlite3_column_int(s, 3);
 		*tail = n;
 		tail = &n->next;

@@ -37,13 +37,6 @@ bool tracker_color_valid(const char *s)
 	return true;
 }
 
-/* Copies column i as text into a ("" for NULL). */
-static const char *column_text(sqlite3_stmt *s, int i, struct arena *a)
-{
-	const unsigned char *t = sqlite3_column_text(s, i);
-	return t ? arena_strndup(a, (const char *)t, (size_t)sqlite3_column_bytes(s, i)) : arena_strdup(a, "");
-}
-
 /* Steps a statement that writes and resets it: TRACKER_OK, TRACKER_NAME_TAKEN on a unique
  * violation when unique_is_taken, else TRACKER_ERROR (logged). */
 static enum tracker_result step_write(struct db *db, sqlite3_stmt *s, const char *what, bool unique_is_taken)
@@ -67,20 +60,7 @@ static bool day_valid(int64_t day)
 /* Binds a day as 'YYYY-MM-DD', or NULL for TRACKER_NO_DATE. */
 static int bind_day(sqlite3_stmt *s, const char *name, int64_t day)
 {
-	if (day == TRACKER_NO_DATE)
-		return db_bind_null(s, name);
-	char text[CIVIL_DATE_SIZE];
-	if (civil_format(day, text))
-		return -1;
-	return db_bind_text(s, name, text);
-}
-
-/* Reads a date column; TRACKER_NO_DATE for NULL. */
-static int64_t column_day(sqlite3_stmt *s, int i)
-{
-	const char *t = (const char *)sqlite3_column_text(s, i);
-	int64_t day;
-	return t && civil_parse(t, &day) == 0 ? day : TRACKER_NO_DATE;
+	return day == TRACKER_NO_DATE ? db_bind_null(s, name) : db_bind_day(s, name, day);
 }
 
 /* Binds a timestamp, or NULL for 0. */
@@ -241,16 +221,16 @@ static int read_tracker_row(sqlite3_stmt *s, struct arena *a, struct tracker *t)
 	memset(t, 0, sizeof *t);
 	t->id = sqlite3_column_int64(s, 0);
 	t->user_id = sqlite3_column_int64(s, 1);
-	t->name = column_text(s, 2, a);
-	t->description = column_text(s, 3, a);
+	t->name = db_column_text(s, 2, a);
+	t->description = db_column_text(s, 3, a);
 	int bad = time_mode_parse((const char *)sqlite3_column_text(s, 4), &t->time_mode);
-	t->time_mode_since = column_day(s, 5);
-	t->start_date = column_day(s, 6);
-	t->end_date = column_day(s, 7);
+	t->time_mode_since = db_column_day(s, 5, TRACKER_NO_DATE);
+	t->start_date = db_column_day(s, 6, TRACKER_NO_DATE);
+	t->end_date = db_column_day(s, 7, TRACKER_NO_DATE);
 	bad |= tracker_status_parse((const char *)sqlite3_column_text(s, 8), &t->status);
-	t->color = column_text(s, 9, a);
+	t->color = db_column_text(s, 9, a);
 	t->category_id = sqlite3_column_int64(s, 10);
-	t->category_name = column_text(s, 11, a);
+	t->category_name = db_column_text(s, 11, a);
 	t->position = sqlite3_column_int(s, 12);
 	t->created_at = sqlite3_column_int64(s, 13);
 	t->deleted_at = sqlite3_column_int64(s, 14);
@@ -433,7 +413,7 @@ enum tracker_result tracker_restore(struct db *db, struct arena *a, int64_t now,
 	int64_t deleted_at = 0;
 	int rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW) {
-		name = column_text(s, 0, &tmp);
+		name = db_column_text(s, 0, &tmp);
 		deleted_at = sqlite3_column_int64(s, 1);
 	}
 	sqlite3_reset(s);
@@ -649,8 +629,8 @@ enum tracker_result category_each(struct db *db, struct arena *a, int64_t user_i
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		struct category_node *n = arena_alloc(a, sizeof *n);
 		n->c.id = sqlite3_column_int64(s, 0);
-		n->c.name = column_text(s, 1, a);
-		n->c.color = column_text(s, 2, a);
+		n->c.name = db_column_text(s, 1, a);
+		n->c.color = db_column_text(s, 2, a);
 		n->c.tracker_count = sqlite3_column_int(s, 3);
 		*tail = n;
 		tail = &n->next;

@@ -39,25 +39,18 @@ const char *user_display_name_problem(const char *name)
 	return NULL;
 }
 
-/* Copies column i as text into a ("" for NULL). */
-static const char *column_text(sqlite3_stmt *s, int i, struct arena *a)
-{
-	const unsigned char *t = sqlite3_column_text(s, i);
-	return t ? arena_strndup(a, (const char *)t, (size_t)sqlite3_column_bytes(s, i)) : arena_strdup(a, "");
-}
-
 /* Fills *u from a row of the user_by_* / user_list statements. */
 static void read_user_row(sqlite3_stmt *s, struct arena *a, struct user *u)
 {
 	u->id = sqlite3_column_int64(s, 0);
-	u->email = column_text(s, 1, a);
-	u->display_name = column_text(s, 2, a);
-	u->time_zone = column_text(s, 3, a);
+	u->email = db_column_text(s, 1, a);
+	u->display_name = db_column_text(s, 2, a);
+	u->time_zone = db_column_text(s, 3, a);
 	u->week_start = sqlite3_column_int(s, 4);
 	u->is_admin = sqlite3_column_int(s, 5) != 0;
 	u->created_at = sqlite3_column_int64(s, 6);
 	u->last_login_at = sqlite3_column_int64(s, 7);
-	u->password_hash = column_text(s, 8, a);
+	u->password_hash = db_column_text(s, 8, a);
 }
 
 /* Steps a statement that writes; returns USER_OK, USER_EMAIL_TAKEN on a unique violation of
@@ -205,7 +198,7 @@ enum user_status user_get_preferences(struct db *db, struct arena *a, int64_t id
 	int rc = sqlite3_step(s);
 	enum user_status st = USER_OK;
 	if (rc == SQLITE_ROW) {
-		out->theme = column_text(s, 0, a);
+		out->theme = db_column_text(s, 0, a);
 		out->streak_threshold = sqlite3_column_int(s, 1);
 		out->reminder_minute = sqlite3_column_int(s, 2);
 		out->summary_minute = sqlite3_column_int(s, 3);

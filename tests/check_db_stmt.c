@@ -6,6 +6,7 @@
 
 #include "buf.h"
 #include "db.h"
+#include "civil.h"
 #include "testsqlite.h"
 
 START_TEST(test_pragmas)
@@ -111,6 +112,32 @@ START_TEST(test_bind)
 }
 END_TEST
 
+START_TEST(test_days_and_text_columns)
+{
+	struct fx f;
+	fx_open(&f);
+	struct arena a;
+	arena_init(&a);
+	sqlite3_stmt *s = NULL;
+	ck_assert_int_eq(sqlite3_prepare_v2(f.db.conn, "SELECT :d, NULL, 'not a day', 'Zoë'", -1, &s, NULL), SQLITE_OK);
+	int64_t leap = civil_from_ymd(2028, 2, 29);
+	ck_assert_int_eq(db_bind_day(s, ":d", leap), 0);
+	ck_assert_int_eq(sqlite3_step(s), SQLITE_ROW);
+	ck_assert_str_eq((const char *)sqlite3_column_text(s, 0), "2028-02-29");
+	ck_assert_int_eq(db_column_day(s, 0, -1), leap);
+	ck_assert_int_eq(db_column_day(s, 1, -1), -1); /* NULL: the fallback */
+	ck_assert_int_eq(db_column_day(s, 2, -7), -7); /* malformed: the fallback */
+	ck_assert_str_eq(db_column_text(s, 3, &a), "Zoë");
+	ck_assert_str_eq(db_column_text(s, 1, &a), "");
+	sqlite3_finalize(s);
+	ck_assert_int_eq(sqlite3_prepare_v2(f.db.conn, "SELECT :d", -1, &s, NULL), SQLITE_OK);
+	ck_assert_int_eq(db_bind_day(s, ":nope", leap), -1);
+	sqlite3_finalize(s);
+	arena_free(&a);
+	fx_close(&f);
+}
+END_TEST
+
 START_TEST(test_transactions)
 {
 	struct fx f;
@@ -181,6 +208,7 @@ static Suite *db_stmt_suite(void)
 	tc = tcase_create("statements");
 	tcase_add_test(tc, test_stmt_cache);
 	tcase_add_test(tc, test_bind);
+	tcase_add_test(tc, test_days_and_text_columns);
 	tcase_add_test(tc, test_transactions);
 	tcase_add_test(tc, test_exec_error);
 	suite_add_tcase(s, tc);
