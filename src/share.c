@@ -388,15 +388,7 @@ static int64_t attempt_wait(struct db *db, const struct throttle_rule *rule, int
 	int64_t window_start, count, last_at;
 	if (attempt_get(db, id, key, &window_start, &count, &last_at) <= 0)
 		return 0;
-	if (now - window_start >= rule->window_seconds || count < rule->free_attempts)
-		return 0;
-	int64_t excess = count - rule->free_attempts + 1, wait = 1;
-	while (excess-- > 1 && wait < rule->max_wait)
-		wait *= 2;
-	if (wait > rule->max_wait)
-		wait = rule->max_wait;
-	int64_t left = last_at + wait - now;
-	return left > 0 ? left : 0;
+	return throttle_wait_after(rule, window_start, count, last_at, now);
 }
 
 /* Counts one failure for key at link id. */
@@ -406,13 +398,10 @@ static void attempt_fail(struct db *db, const struct throttle_rule *rule, int64_
 	int found = attempt_get(db, id, key, &window_start, &count, &last_at);
 	if (found < 0)
 		return;
-	if (!found || now - window_start >= rule->window_seconds) {
-		window_start = now;
-		count = 0;
-	}
+	throttle_count_failure(rule, found, &window_start, &count, now);
 	sqlite3_stmt *s = db_stmt(db, STMT_SHARE_ATTEMPT_SAVE);
 	if (!s || db_bind_int(s, ":share_link_id", id) || db_bind_text(s, ":key", key) ||
-	    db_bind_int(s, ":window_start", window_start) || db_bind_int(s, ":count", count + 1) ||
+	    db_bind_int(s, ":window_start", window_start) || db_bind_int(s, ":count", count) ||
 	    db_bind_int(s, ":now", now))
 		return;
 	run(db, s, "share_attempt_save", NULL);

@@ -23,12 +23,9 @@ static int attempt_get(struct db *db, const char *key, int64_t *window_start, in
 	return found;
 }
 
-int64_t throttle_wait(struct db *db, const struct throttle_rule *rule, const char *key, int64_t now)
+int64_t throttle_wait_after(const struct throttle_rule *rule, int64_t window_start, int64_t count, int64_t last_at,
+			    int64_t now)
 {
-	int64_t window_start, count, last_at;
-	int found = attempt_get(db, key, &window_start, &count, &last_at);
-	if (found <= 0)
-		return found < 0 ? -1 : 0;
 	if (now - window_start >= rule->window_seconds || count < rule->free_attempts)
 		return 0;
 	int64_t excess = count - rule->free_attempts + 1, wait = 1;
@@ -40,19 +37,35 @@ int64_t throttle_wait(struct db *db, const struct throttle_rule *rule, const cha
 	return left > 0 ? left : 0;
 }
 
+void throttle_count_failure(const struct throttle_rule *rule, bool found, int64_t *window_start, int64_t *count,
+			    int64_t now)
+{
+	if (!found || now - *window_start >= rule->window_seconds) {
+		*window_start = now;
+		*count = 0;
+	}
+	(*count)++;
+}
+
+int64_t throttle_wait(struct db *db, const struct throttle_rule *rule, const char *key, int64_t now)
+{
+	int64_t window_start, count, last_at;
+	int found = attempt_get(db, key, &window_start, &count, &last_at);
+	if (found <= 0)
+		return found < 0 ? -1 : 0;
+	return throttle_wait_after(rule, window_start, count, last_at, now);
+}
+
 int throttle_fail(struct db *db, const struct throttle_rule *rule, const char *key, int64_t now)
 {
 	int64_t window_start = now, count = 0, last_at = 0;
 	int found = attempt_get(db, key, &window_start, &count, &last_at);
 	if (found < 0)
 		return -1;
-	if (!found || now - window_start >= rule->window_seconds) {
-		window_start = now;
-		count = 0;
-	}
+	throttle_count_failure(rule, found, &window_start, &count, now);
 	sqlite3_stmt *s = db_stmt(db, STMT_ATTEMPT_SAVE);
 	if (!s || db_bind_text(s, ":key", key) || db_bind_int(s, ":window_start", window_start) ||
-	    db_bind_int(s, ":count", count + 1) || db_bind_int(s, ":now", now))
+	    db_bind_int(s, ":count", count) || db_bind_int(s, ":now", now))
 		return -1;
 	int rc = sqlite3_step(s);
 	sqlite3_reset(s);

@@ -6,6 +6,7 @@
 #ifndef TRACKPRO_THROTTLE_H
 #define TRACKPRO_THROTTLE_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "db.h"
@@ -15,6 +16,17 @@ struct throttle_rule {
 	int64_t window_seconds; /* failures older than this are forgotten */
 	int64_t max_wait;       /* ceiling of the wait, seconds */
 };
+
+/* The back-off rule itself, for callers that keep their failures elsewhere (share links):
+ * seconds still to wait at now after count failures in the window that started at
+ * window_start, the last at last_at; 0 when the attempt may go ahead. */
+int64_t throttle_wait_after(const struct throttle_rule *rule, int64_t window_start, int64_t count, int64_t last_at,
+			    int64_t now);
+
+/* Updates a failure record (found: whether one existed) for one more failure at now: starts a
+ * new window when the old one has passed, then counts the failure. */
+void throttle_count_failure(const struct throttle_rule *rule, bool found, int64_t *window_start, int64_t *count,
+			    int64_t now);
 
 /* Seconds the caller must still wait before the next attempt for key may be checked; 0 when
  * it may go ahead. Never writes. -1 on a database error (logged; callers let the attempt go

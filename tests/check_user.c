@@ -135,6 +135,27 @@ START_TEST(delete_cascades_and_keeps_others)
 }
 END_TEST
 
+START_TEST(throttle_rule_without_a_table)
+{
+	/* the pure rule that share links use with their own failure table */
+	struct throttle_rule rule = { .free_attempts = 2, .window_seconds = 100, .max_wait = 5 };
+	int64_t start = 0, count = 0;
+	throttle_count_failure(&rule, false, &start, &count, 10);
+	ck_assert_int_eq(start, 10);
+	ck_assert_int_eq(count, 1);
+	ck_assert_int_eq(throttle_wait_after(&rule, start, count, 10, 10), 0);
+	throttle_count_failure(&rule, true, &start, &count, 11);
+	ck_assert_int_eq(count, 2);
+	ck_assert_int_eq(throttle_wait_after(&rule, start, count, 11, 11), 1);
+	for (int i = 0; i < 10; i++)
+		throttle_count_failure(&rule, true, &start, &count, 12);
+	ck_assert_int_eq(throttle_wait_after(&rule, start, count, 12, 12), 5); /* the ceiling */
+	throttle_count_failure(&rule, true, &start, &count, 200); /* the window passed: a new one */
+	ck_assert_int_eq(start, 200);
+	ck_assert_int_eq(count, 1);
+}
+END_TEST
+
 START_TEST(throttle_backoff)
 {
 	struct throttle_rule rule = { .free_attempts = 3, .window_seconds = 600, .max_wait = 8 };
@@ -223,6 +244,7 @@ static Suite *user_suite(void)
 	tcase_add_test(tc, preferences_defaults_and_update);
 	tcase_add_test(tc, delete_cascades_and_keeps_others);
 	tcase_add_test(tc, throttle_backoff);
+	tcase_add_test(tc, throttle_rule_without_a_table);
 	tcase_add_test(tc, ownership_check);
 	tcase_add_test(tc, session_expiry_and_touch);
 	suite_add_tcase(s, tc);
