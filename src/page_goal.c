@@ -85,14 +85,6 @@ static const char *goal_unit(const struct goal *g)
 	return "";
 }
 
-/* "12 books", "75%", "3". */
-static const char *with_unit(struct arena *a, double v, const char *unit)
-{
-	if (strcmp(unit, "%") == 0)
-		return arena_printf(a, "%s%%", page_goal_num(a, v));
-	return *unit ? arena_printf(a, "%s %s", page_goal_num(a, v), unit) : page_goal_num(a, v);
-}
-
 /* "2026-05-18 – 2026-05-24", or one day. */
 static const char *period_text(struct arena *a, struct period p)
 {
@@ -150,7 +142,7 @@ static void goal_summary(struct arena *a, struct view *v, const struct goal *g, 
 	view_set_bool(v, "has_mappings", g->kind == GOAL_TASKS || g->kind == GOAL_PERIOD);
 	page_set_opt(v, "category", g->category_name);
 	page_set_opt(v, "unit", unit);
-	view_set_str(v, "current", with_unit(a, g->current_value, unit));
+	view_set_str(v, "current", page_with_unit(a, g->current_value, unit));
 	/* <progress>: value within 0..max */
 	double max = g->kind == GOAL_COUNTER ? g->best_value : g->target_value;
 	bool bar = max > 0;
@@ -161,22 +153,22 @@ static void goal_summary(struct arena *a, struct view *v, const struct goal *g, 
 		view_set_str(v, "bar_value", page_goal_num(a, value));
 	}
 	if (g->kind == GOAL_COUNTER) {
-		view_set_str(v, "numbers", with_unit(a, g->current_value, unit));
-		view_set_str(v, "best", with_unit(a, g->best_value, unit));
+		view_set_str(v, "numbers", page_with_unit(a, g->current_value, unit));
+		view_set_str(v, "best", page_with_unit(a, g->best_value, unit));
 		view_set_bool(v, "target", false);
 		view_set_str(
 		    v, "percent",
 		    bar ? arena_printf(a, "%.0f", floor(100.0 * (g->current_value > 0 ? g->current_value : 0) / max))
 			: "0");
 	} else {
-		view_set_str(v, "target", with_unit(a, g->target_value, unit));
+		view_set_str(v, "target", page_with_unit(a, g->target_value, unit));
 		view_set_str(v, "numbers",
 			     arena_printf(a, "%s / %s",
-					  strcmp(unit, "%") == 0 ? with_unit(a, g->current_value, unit)
+					  strcmp(unit, "%") == 0 ? page_with_unit(a, g->current_value, unit)
 								 : page_goal_num(a, g->current_value),
-					  with_unit(a, g->target_value, unit)));
+					  page_with_unit(a, g->target_value, unit)));
 		view_set_str(v, "percent", arena_printf(a, "%.0f", floor(p.percent + 1e-9)));
-		page_set_opt(v, "remaining", p.remaining > 0 ? with_unit(a, p.remaining, unit) : "");
+		page_set_opt(v, "remaining", p.remaining > 0 ? page_with_unit(a, p.remaining, unit) : "");
 	}
 	page_set_opt(v, "start_date", g->start_date != GOAL_NO_DATE ? page_day_text(a, g->start_date) : "");
 	page_set_opt(v, "deadline", g->deadline != GOAL_NO_DATE ? page_day_text(a, g->deadline) : "");
@@ -197,12 +189,12 @@ static void goal_summary(struct arena *a, struct view *v, const struct goal *g, 
 	page_set_opt(v, "pace_label", pace_labels[shown]);
 	page_set_opt(v, "pace", pace_words[shown]);
 	if (p.pace == GOAL_PACE_ON_TRACK || p.pace == GOAL_PACE_BEHIND)
-		view_set_str(v, "expected", with_unit(a, p.expected, unit));
+		view_set_str(v, "expected", page_with_unit(a, p.expected, unit));
 	else
 		view_set_bool(v, "expected", false);
 	if (p.has_rate) {
-		view_set_str(v, "per_day", with_unit(a, p.per_day, unit));
-		view_set_str(v, "per_week", with_unit(a, p.per_week, unit));
+		view_set_str(v, "per_day", page_with_unit(a, p.per_day, unit));
+		view_set_str(v, "per_week", page_with_unit(a, p.per_week, unit));
 		view_set_int(v, "days_left", p.days_left);
 	} else {
 		view_set_bool(v, "per_day", false);
@@ -216,7 +208,7 @@ static void goal_summary(struct arena *a, struct view *v, const struct goal *g, 
 			     p.period_ended  ? arena_printf(a, "Last %s", word)
 			     : p.not_started ? arena_printf(a, "First %s", word)
 					     : arena_printf(a, "This %s", word));
-		view_set_str(v, "target_per", arena_printf(a, "%s a %s", with_unit(a, g->target_value, unit), word));
+		view_set_str(v, "target_per", arena_printf(a, "%s a %s", page_with_unit(a, g->target_value, unit), word));
 	} else {
 		view_set_bool(v, "period", false);
 	}
@@ -322,16 +314,16 @@ static const char *event_text(struct arena *a, const struct goal *g, const struc
 	switch (e->kind) {
 	case GOAL_EVENT_CREATED:
 		return e->has_new_value
-			   ? arena_printf(a, "Created with a target of %s", with_unit(a, e->new_value, unit))
+			   ? arena_printf(a, "Created with a target of %s", page_with_unit(a, e->new_value, unit))
 			   : "Created";
 	case GOAL_EVENT_TARGET_CHANGED:
-		return arena_printf(a, "Target changed from %s to %s", with_unit(a, e->old_value, unit),
-				    with_unit(a, e->new_value, unit));
+		return arena_printf(a, "Target changed from %s to %s", page_with_unit(a, e->old_value, unit),
+				    page_with_unit(a, e->new_value, unit));
 	case GOAL_EVENT_STATUS_CHANGED:
 		return arena_printf(a, "%s → %s", e->has_old_status ? status_labels[e->old_status] : "?",
 				    e->has_new_status ? status_labels[e->new_status] : "?");
 	case GOAL_EVENT_RESET:
-		return arena_printf(a, "Reset from %s to 0", with_unit(a, e->old_value, unit));
+		return arena_printf(a, "Reset from %s to 0", page_with_unit(a, e->old_value, unit));
 	default:
 		return "Edited";
 	}
@@ -400,8 +392,8 @@ static int add_snapshot(void *ctx, const struct goal_snapshot *s)
 	const char *unit = goal_unit(c->g);
 	struct view *row = view_map(a);
 	view_set_str(row, "period", period_text(a, s->period));
-	view_set_str(row, "value", with_unit(a, s->achieved_value, unit));
-	view_set_str(row, "target", with_unit(a, s->target_value, unit));
+	view_set_str(row, "value", page_with_unit(a, s->achieved_value, unit));
+	view_set_str(row, "target", page_with_unit(a, s->target_value, unit));
 	view_set_str(row, "percent", arena_printf(a, "%.0f", floor(s->percent + 1e-9)));
 	view_set_bool(row, "achieved", s->achieved);
 	view_push(c->list, row);

@@ -152,13 +152,6 @@ static int load_owner(struct app *app, struct req *r, int64_t user_id, struct ow
 	return 0;
 }
 
-/* "12 days", "1 week", "3 months". */
-static const char *periods_text(struct arena *a, int n, enum time_mode mode)
-{
-	const char *unit = mode == TIME_MODE_WEEKLY ? "week" : mode == TIME_MODE_MONTHLY ? "month" : "day";
-	return arena_printf(a, "%d %s%s", n, unit, n == 1 ? "" : "s");
-}
-
 /* Sets "completion" in v from done and due counts of the last 30 days. */
 static void completion_view(struct arena *a, struct view *v, int percent, int done, int due)
 {
@@ -239,8 +232,8 @@ static int add_task(void *ctx, const struct task_template *tt)
 	struct arena *a = c->r->arena;
 	struct view *x = view_map(a);
 	view_set_str(x, "name", tt->name);
-	view_set_str(x, "current", periods_text(a, s.streak.current, c->t->time_mode));
-	view_set_str(x, "longest", periods_text(a, s.streak.longest, c->t->time_mode));
+	view_set_str(x, "current", page_periods_text(a, s.streak.current, c->t->time_mode));
+	view_set_str(x, "longest", page_periods_text(a, s.streak.longest, c->t->time_mode));
 	view_push(c->list, x);
 	return 0;
 }
@@ -343,8 +336,8 @@ static int tracker_page(struct app *app, struct req *r, const struct share_link 
 	if (habit_stats_tracker(&app->db, &o->ho, t, &stats) < 0)
 		return 500;
 	struct view *streak = view_map(a);
-	view_set_str(streak, "current", periods_text(a, stats.streak.current, t->time_mode));
-	view_set_str(streak, "longest", periods_text(a, stats.streak.longest, t->time_mode));
+	view_set_str(streak, "current", page_periods_text(a, stats.streak.current, t->time_mode));
+	view_set_str(streak, "longest", page_periods_text(a, stats.streak.longest, t->time_mode));
 	view_set(v, "streak", streak);
 	struct picture_day *days;
 	size_t n;
@@ -432,15 +425,6 @@ static int add_mapping(void *ctx, const struct goal_task *t)
 	return 0;
 }
 
-/* A number with its unit ("12.5 km", "3"). */
-static const char *with_unit(struct arena *a, double v, const char *unit)
-{
-	const char *n = page_number_text(a, round(v * 100) / 100);
-	if (!unit || !*unit)
-		return n;
-	return strcmp(unit, "%") == 0 ? arena_printf(a, "%s%%", n) : arena_printf(a, "%s %s", n, unit);
-}
-
 /* goal_entries_each callback: an entry's day, and its value and note as the link allows. */
 static int add_entry(void *ctx, const struct goal_entry *e)
 {
@@ -452,7 +436,7 @@ static int add_entry(void *ctx, const struct goal_entry *e)
 	view_set_str(x, "day", page_day_text(a, e->day));
 	if (c->l->show_statuses)
 		view_set_str(x, "value", e->is_reset ? "reset" : arena_printf(a, "%s%s", e->value > 0 ? "+" : "",
-									      with_unit(a, e->value, c->unit)));
+									      page_with_unit(a, e->value, c->unit)));
 	else
 		view_set_bool(x, "value", false);
 	page_set_opt(x, "note", c->l->show_notes ? e->note : "");
@@ -515,11 +499,11 @@ static int goal_page(struct app *app, struct req *r, const struct share_link *l,
 		view_set_bool(gv, "has_bar", true);
 	}
 	if (g->kind == GOAL_COUNTER) {
-		view_set_str(gv, "numbers", with_unit(a, g->current_value, g->unit));
-		view_set_str(gv, "best", with_unit(a, g->best_value, g->unit));
+		view_set_str(gv, "numbers", page_with_unit(a, g->current_value, g->unit));
+		view_set_str(gv, "best", page_with_unit(a, g->best_value, g->unit));
 	} else {
-		view_set_str(gv, "numbers", arena_printf(a, "%s of %s", with_unit(a, g->current_value, g->unit),
-							 with_unit(a, g->target_value, g->unit)));
+		view_set_str(gv, "numbers", arena_printf(a, "%s of %s", page_with_unit(a, g->current_value, g->unit),
+							 page_with_unit(a, g->target_value, g->unit)));
 		view_set_str(gv, "percent", arena_printf(a, "%.0f%%", floor(p.percent + 1e-9)));
 		if (g->kind == GOAL_PERIOD)
 			view_set_str(gv, "per", g->period_unit == GOAL_PER_WEEK    ? "a week"

@@ -54,13 +54,6 @@ static const char *range_text(struct arena *a, int64_t from, int64_t to)
 	return arena_printf(a, "%d %s %d – %d %s %d", d1, month_abbr[m1 - 1], y1, d2, month_abbr[m2 - 1], y2);
 }
 
-/* "12 days", "1 week", "3 months". */
-static const char *periods_text(struct arena *a, int n, enum time_mode mode)
-{
-	const char *unit = mode == TIME_MODE_WEEKLY ? "week" : mode == TIME_MODE_MONTHLY ? "month" : "day";
-	return arena_printf(a, "%d %s%s", n, unit, n == 1 ? "" : "s");
-}
-
 /* "72%" or "—" for -1. */
 static const char *percent_text(struct arena *a, int p)
 {
@@ -263,37 +256,30 @@ struct options_ctx {
 	int64_t selected;
 };
 
-static int add_tracker_option(void *ctx, const struct tracker *t)
+/* Adds one <option> of a filter select to c's list. */
+static int add_option(struct options_ctx *c, int64_t id, const char *name)
 {
-	struct options_ctx *c = ctx;
 	struct view *o = view_map(c->a);
-	view_set_int(o, "id", t->id);
-	view_set_str(o, "name", t->name);
-	view_set_bool(o, "selected", t->id == c->selected);
+	view_set_int(o, "id", id);
+	view_set_str(o, "name", name);
+	view_set_bool(o, "selected", id == c->selected);
 	view_push(c->list, o);
 	return 0;
+}
+
+static int add_tracker_option(void *ctx, const struct tracker *t)
+{
+	return add_option(ctx, t->id, t->name);
 }
 
 static int add_category_option(void *ctx, const struct category *cat)
 {
-	struct options_ctx *c = ctx;
-	struct view *o = view_map(c->a);
-	view_set_int(o, "id", cat->id);
-	view_set_str(o, "name", cat->name);
-	view_set_bool(o, "selected", cat->id == c->selected);
-	view_push(c->list, o);
-	return 0;
+	return add_option(ctx, cat->id, cat->name);
 }
 
 static int add_tag_option(void *ctx, const struct tag *t)
 {
-	struct options_ctx *c = ctx;
-	struct view *o = view_map(c->a);
-	view_set_int(o, "id", t->id);
-	view_set_str(o, "name", t->name);
-	view_set_bool(o, "selected", t->id == c->selected);
-	view_push(c->list, o);
-	return 0;
+	return add_option(ctx, t->id, t->name);
 }
 
 /* The filter form: the ranges, the dates as typed, the user's trackers, categories and tags.
@@ -377,7 +363,7 @@ static struct view *quick_view(struct arena *a, const struct analytics_quick *q,
 			continue;
 		}
 		struct view *s = view_map(a);
-		view_set_str(s, "length", periods_text(a, streaks[i]->length, streaks[i]->mode));
+		view_set_str(s, "length", page_periods_text(a, streaks[i]->length, streaks[i]->mode));
 		view_set_bool(s, "capped", streaks[i]->capped);
 		view_set_str(s, "tracker", streaks[i]->tracker_name);
 		view_set_str(s, "href", arena_printf(a, "/trackers/%lld/stats", (long long)streaks[i]->tracker_id));
@@ -477,7 +463,7 @@ static int tasks_view(struct app *app, struct req *r, struct view *v, const stru
 				view_set_str(x, "text", arena_printf(a,
 								     "had a streak of %s that ended. One check-in starts a "
 								     "new one — today is a good day.",
-								     periods_text(a, h[i].broken_run, h[i].mode)));
+								     page_periods_text(a, h[i].broken_run, h[i].mode)));
 				break;
 			}
 			view_push(tips, x);
@@ -627,8 +613,8 @@ static int add_task_row(void *ctx, const struct task_template *tt)
 	view_set_str(x, "name", tt->name);
 	view_set_str(x, "href", arena_printf(a, "/trackers/%lld/tasks/%lld", (long long)c->t->id, (long long)tt->id));
 	view_set_str(x, "strength", arena_printf(a, "%d%%", s.strength));
-	view_set_str(x, "current", periods_text(a, s.streak.current, c->t->time_mode));
-	view_set_str(x, "longest", periods_text(a, s.streak.longest, c->t->time_mode));
+	view_set_str(x, "current", page_periods_text(a, s.streak.current, c->t->time_mode));
+	view_set_str(x, "longest", page_periods_text(a, s.streak.longest, c->t->time_mode));
 	view_set_str(x, "consistency", percent_text(a, s.consistency));
 	view_set_bool(x, "at_risk", s.at_risk);
 	view_push(c->list, x);

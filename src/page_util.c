@@ -355,3 +355,18 @@ struct view *page_stats_view(struct arena *a, const struct habit_stats *s, bool 
 	}
 	return v;
 }
+
+const char *page_periods_text(struct arena *a, int n, enum time_mode mode)
+{
+	const char *unit = mode == TIME_MODE_WEEKLY ? "week" : mode == TIME_MODE_MONTHLY ? "month" : "day";
+	return arena_printf(a, "%d %s%s", n, unit, n == 1 ? "" : "s");
+}
+
+const char *page_with_unit(struct arena *a, double v, const char *unit)
+{
+	double r = round(v * 100) / 100;
+	const char *n = page_number_text(a, r == 0 ? 0 : r); /* two decimals at most, never "-0" */
+	if (!unit || !*unit)
+		return n;
+	return strcmp(unit, "%") == 0 ? arena_printf(a, "%s%%", n) : arena_printf(a, "%s %s", n, unit);
+}

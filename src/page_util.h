@@ -74,6 +74,12 @@ int page_parse_id(const char *s, int64_t *out);
 const char *page_mode_label(enum time_mode m);
 const char *page_mode_unit(enum time_mode m);
 
+/* "12 days", "1 week", "3 months": n periods of mode. */
+const char *page_periods_text(struct arena *a, int n, enum time_mode mode);
+
+/* A number with its unit: "12.5 km", "75%", "3" (no unit); rounded to two decimals. */
+const char *page_with_unit(struct arena *a, double v, const char *unit);
+
 /* A number without trailing zeros ("2", "2.5"). */
 const char *page_number_text(struct arena *a, double v);
 
