@@ -152,7 +152,7 @@ static int period_cmp(const void *x, const void *y)
 
 static int record_cmp(const void *x, const void *y)
 {
-	const struct analytics_task_record *a = x, *b = y;
+	const struct habit_record *a = x, *b = y;
 	if (a->template_id != b->template_id)
 		return a->template_id < b->template_id ? -1 : 1;
 	return a->period.start < b->period.start ? -1 : a->period.start > b->period.start;
@@ -188,7 +188,7 @@ enum analytics_result analytics_load_with_tasks(struct db *db, struct arena *a, 
 	struct analytics_period *periods = NULL;
 	struct analytics_amount *amounts = NULL;
 	struct analytics_tracker_done *done = NULL;
-	struct analytics_task_record *records = NULL;
+	struct habit_record *records = NULL;
 	size_t np = 0, cp = 0, na = 0, ca = 0, nd = 0, cd = 0, nr = 0, cr = 0;
 	int64_t instance_id = 0, tracker_id = 0;
 	struct period p = { 0, -1 };
@@ -236,9 +236,10 @@ enum analytics_result analytics_load_with_tasks(struct db *db, struct arena *a, 
 			current->done_weight += done_w;
 			if (p.end >= records_from) {
 				records = grow(records, nr, &cr, sizeof *records);
-				struct analytics_task_record *rec = &records[nr++];
-				*rec = (struct analytics_task_record){ .template_id = sqlite3_column_int64(s, 12),
-								       .period = p, .status = status };
+				struct habit_record *rec = &records[nr++];
+				*rec = (struct habit_record){ .template_id = sqlite3_column_int64(s, 12), .period = p,
+							      .status = status,
+							      .completed_day = db_column_day(s, 6, CIVIL_DAY_MIN) };
 				rec->has_value = sqlite3_column_type(s, 11) != SQLITE_NULL;
 				rec->value = sqlite3_column_double(s, 11);
 				rec->target = sqlite3_column_double(s, 13);

@@ -31,7 +31,7 @@
 #define ANALYTICS_TREND_POINTS 5 /* a change within ±5 points is stable */
 #define ANALYTICS_WEEKDAY_DAYS 90 /* best and worst weekday look at 90 days */
 #define ANALYTICS_TASK_DAYS 90   /* at-risk tasks and suggestions look at the last 90 days */
-#define ANALYTICS_RATE_DAYS 30   /* failure rate and consistency: the last 30 days */
+#define ANALYTICS_RATE_DAYS HABIT_CONSISTENCY_DAYS /* failure rate and consistency: the last 30 days */
 
 enum analytics_result {
 	ANALYTICS_OK = 0,
@@ -93,16 +93,6 @@ struct analytics_amount {
 	double total;
 };
 
-/* One task's record of one period (of the tracker's current time mode). */
-struct analytics_task_record {
-	int64_t template_id;
-	struct period period;
-	enum instance_status status;
-	bool has_value;
-	double value, target;
-	enum task_direction direction;
-};
-
 /* What one read of the database gives for days span_from..span_to under a filter: the days
  * (dense, days[i] is span_from + i), the tracker periods overlapping the span, the amounts per
  * unit and the done tasks per tracker of the filter's range from..to, and (when asked for) the
@@ -120,7 +110,7 @@ struct analytics_data {
 	} *tracker_done;
 	size_t tracker_done_count;
 	int64_t records_from; /* INT64_MAX when no records were read */
-	struct analytics_task_record *records;
+	struct habit_record *records; /* habit_stats.h */
 	size_t record_count;
 };
 
@@ -229,12 +219,12 @@ enum analytics_result analytics_quick_stats(struct db *db, struct arena *a, cons
 
 /* ---- tasks: risk and suggestions (analytics_task.c) ---- */
 
-/* Where one task stands over the last ANALYTICS_TASK_DAYS days: its streak in that window
- * (capped when it reaches the window's start), consistency and failure rate over the last
- * ANALYTICS_RATE_DAYS days (percent of the finished due periods that counted / that had
- * nothing done; -1 when fewer than ANALYTICS_MIN_DUE were due), at risk (the two or more newest
- * finished due periods missed) and the length of the streak that broke last (0 when none, or
- * when the current one runs). */
+/* Where one task stands over the last ANALYTICS_TASK_DAYS days, judged by habit_stats with
+ * that window: its streak in the window (capped when it reaches the window's start),
+ * consistency and failure rate over the last ANALYTICS_RATE_DAYS days (percent of the due
+ * periods that counted / that were finished with nothing done; -1 when fewer than
+ * ANALYTICS_MIN_DUE were due), at risk (the two or more newest finished due periods missed) and
+ * the length of the streak that broke last (0 when none, or when the current one runs). */
 #define ANALYTICS_MIN_DUE 4
 struct analytics_task_health {
 	int64_t task_id, tracker_id;
@@ -242,7 +232,7 @@ struct analytics_task_health {
 	enum time_mode mode;
 	struct streak streak;
 	bool streak_capped;
-	int due_periods;  /* finished due periods of the last ANALYTICS_RATE_DAYS days */
+	int due_periods;  /* due periods of the last ANALYTICS_RATE_DAYS days */
 	int consistency;  /* percent, or -1 */
 	int failure_rate; /* percent, or -1 */
 	bool at_risk;
@@ -268,7 +258,8 @@ unsigned analytics_suggestions_for(const struct analytics_task_health *h);
  * and tag; not its dates) as of o->today, by tracker position then task position. Allocated
  * in a. The task records come from d when it holds them for the whole window (d loaded with
  * the same filter by analytics_load_with_tasks, records_from ≤ ANALYTICS_TASK_WINDOW_FROM(o->today)
- * and span_to ≥ o->today), else from the database; d may be NULL. */
+ * and span_to ≥ o->today), else from the database; d may be NULL. The window starts a week
+ * early: habit_stats_read_from asks for the week holding the window's first day. */
 #define ANALYTICS_TASK_WINDOW_FROM(today) ((today) - ANALYTICS_TASK_DAYS + 1 - 7)
 enum analytics_result analytics_task_health(struct db *db, struct arena *a, const struct habit_owner *o,
 					    const struct analytics_filter *f, const struct analytics_data *d,

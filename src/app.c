@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "log.h"
+#include "page_cache.h"
 #include "token.h"
 
 int app_load_templates(struct tmpl_set **out, const char *data_dir, struct buf *err)
@@ -74,6 +75,8 @@ fail:
 
 void app_close(struct app *app)
 {
+	page_cache_free(app->page_cache);
+	app->page_cache = NULL;
 	db_close(&app->db);
 	if (app->templates)
 		tmpl_set_free(app->templates);

@@ -12,6 +12,8 @@
 #include "timezone.h"
 #include "tmpl.h"
 
+struct page_cache;
+
 struct app {
 	const struct config *config;
 	struct db db;
@@ -19,6 +21,8 @@ struct app {
 	struct clock clock;
 	struct http_limits limits;
 	struct timezone_list timezones; /* IANA zones from the system tzdata, for forms and checks */
+	struct page_cache *page_cache;  /* the worker's page cache (page_cache.h); NULL: off. Owned:
+					 * app_close frees it */
 };
 
 /* Loads and strictly links config->data_dir/templates. Returns 0, or -1 with the reasons
@@ -27,11 +31,12 @@ int app_load_templates(struct tmpl_set **out, const char *data_dir, struct buf *
 
 /* Starts libsodium, opens the database (refusing one whose schema is behind or ahead of this
  * binary, with a message saying what to do), prepares every statement, compiles the
- * templates and reads the time-zone list.
+ * templates and reads the time-zone list. The page cache is left off (NULL): a worker turns
+ * it on with page_cache_new(config->page_cache_size).
  * Returns 0, or -1 with the reason in err; on failure nothing stays open. */
 int app_open(struct app *app, const struct config *config, struct buf *err);
 
-/* Closes the database and frees the templates and the time-zone list. */
+/* Closes the database and frees the templates, the time-zone list and the page cache. */
 void app_close(struct app *app);
 
 #endif

@@ -27,6 +27,8 @@ static const struct {
 					     "                    (TRACKPRO_SESSION_IDLE_DAYS; default 7)" },
 	{ CLI_SESSIONS, "session-max-days", "--session-max-days N   log out N days after logging in, 1-365\n"
 					    "                    (TRACKPRO_SESSION_MAX_DAYS; default 30)" },
+	{ CLI_PAGE_CACHE, "page-cache-size", "--page-cache-size BYTES  each worker's cache of rendered pages, 0 turns it off\n"
+					     "                    (TRACKPRO_PAGE_CACHE_SIZE; default 8388608, 8 MiB)" },
 };
 
 #define CLI_FLAG_COUNT (sizeof cli_flags / sizeof cli_flags[0])

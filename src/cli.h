@@ -15,6 +15,7 @@ enum cli_flag {
 	CLI_BASE_URL = 1u << 4,
 	CLI_REGISTRATION = 1u << 5,
 	CLI_SESSIONS = 1u << 6, /* --session-idle-days and --session-max-days */
+	CLI_PAGE_CACHE = 1u << 7, /* --page-cache-size */
 };
 
 /* Fills c from the environment and then from argv (argv[0] is the subcommand's name), taking

@@ -150,9 +150,9 @@ static int fd_write(void *ctx, const void *p, size_t n)
 static int write_file(const struct export_run *r, struct db *db, const struct export_query *q, int fd)
 {
 	struct csv_writer *w = xmalloc(sizeof *w);
-	csv_init(w, fd_write, &fd);
+	csv_writer_init(w, fd_write, &fd);
 	enum export_result rc = r->daily ? export_daily(db, q, w) : export_rows(db, q, w);
-	if (rc == EXPORT_OK && csv_flush(w) < 0)
+	if (rc == EXPORT_OK && csv_writer_flush(w) < 0)
 		rc = EXPORT_WRITE_FAILED;
 	free(w);
 	if (rc == EXPORT_WRITE_FAILED)

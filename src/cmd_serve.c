@@ -19,7 +19,8 @@
 #include "log.h"
 #include "worker.h"
 
-#define SERVE_FLAGS (CLI_DB | CLI_SOCKET | CLI_WORKERS | CLI_DATA_DIR | CLI_BASE_URL | CLI_REGISTRATION | CLI_SESSIONS)
+#define SERVE_FLAGS \
+	(CLI_DB | CLI_SOCKET | CLI_WORKERS | CLI_DATA_DIR | CLI_BASE_URL | CLI_REGISTRATION | CLI_SESSIONS | CLI_PAGE_CACHE)
 #define SERVE_BACKLOG 256
 #define SERVE_STOP_TIMEOUT 30 /* seconds a worker gets to finish its request on shutdown */
 
@@ -36,7 +37,9 @@ static void serve_help(void)
 	printf("\nWithout --socket, a listening socket inherited on fd 0 (spawn-fcgi, systemd\n"
 	       "StandardInput=socket) or from systemd socket activation (LISTEN_FDS) is used.\n"
 	       "The database must be migrated first (trackpro migrate). SIGTERM or SIGINT\n"
-	       "stops the server after the requests in flight; the exit status is then 0.\n");
+	       "stops the server after the requests in flight; the exit status is then 0.\n"
+	       "The page cache keeps the statistics pages, Today and tracker pages of signed-in\n"
+	       "users for up to a minute, and drops everything at any change to the database.\n");
 }
 
 /* True when fd is a listening socket. */

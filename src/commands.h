@@ -13,7 +13,10 @@ int cmd_user(int argc, char **argv);
 
 /* trackpro export csv|daily: a user's history as a CSV file (cmd_export.c). */
 int cmd_export(int argc, char **argv);
-/* trackpro seed bench: made-up users with years of history for benchmarks (cmd_seed.c). */
+/* trackpro seed demo|bench: the demo data in one empty account, or made-up users with years of
+ * history for benchmarks (cmd_seed.c). */
 int cmd_seed(int argc, char **argv);
+/* trackpro import loop: a Loop Habit Tracker backup or CSV export into an account (cmd_import.c). */
+int cmd_import(int argc, char **argv);
 
 #endif

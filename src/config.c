@@ -18,6 +18,7 @@ static const struct {
 	{ "registration", "TRACKPRO_REGISTRATION" },
 	{ "session-idle-days", "TRACKPRO_SESSION_IDLE_DAYS" },
 	{ "session-max-days", "TRACKPRO_SESSION_MAX_DAYS" },
+	{ "page-cache-size", "TRACKPRO_PAGE_CACHE_SIZE" },
 };
 
 /* Parses a whole number in min..max; -1 when invalid. */
@@ -73,6 +74,18 @@ int config_set(struct config *c, const char *flag, const char *value, struct buf
 			c->session_idle_days = n;
 		else
 			c->session_max_days = n;
+	} else if (strcmp(flag, "page-cache-size") == 0) {
+		/* digits only: no sign, no suffix, no spaces */
+		size_t n = 0;
+		const char *p = value;
+		while (*p >= '0' && *p <= '9' && n <= CONFIG_PAGE_CACHE_MAX)
+			n = n * 10 + (size_t)(*p++ - '0');
+		if (*p || n > CONFIG_PAGE_CACHE_MAX) {
+			buf_printf(err, "--page-cache-size must be a number of bytes from 0 to %zu, not '%s'",
+				   CONFIG_PAGE_CACHE_MAX, value);
+			return -1;
+		}
+		c->page_cache_size = n;
 	} else {
 		buf_printf(err, "unknown setting --%s", flag);
 		return -1;
@@ -92,6 +105,7 @@ int config_from_env(struct config *c, struct buf *err)
 	c->registration_open = true;
 	c->session_idle_days = 7;
 	c->session_max_days = 30;
+	c->page_cache_size = CONFIG_PAGE_CACHE_DEFAULT;
 	for (size_t i = 0; i < sizeof config_names / sizeof config_names[0]; i++) {
 		const char *v = getenv(config_names[i].env);
 		if (v && *v && config_set(c, config_names[i].flag, v, err) < 0) {

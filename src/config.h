@@ -1,7 +1,7 @@
 /* config: the settings of a trackpro command, from command-line flags with environment
  * fallbacks (TRACKPRO_DB, TRACKPRO_SOCKET, TRACKPRO_WORKERS, TRACKPRO_DATA_DIR,
  * TRACKPRO_BASE_URL, TRACKPRO_REGISTRATION, TRACKPRO_SESSION_IDLE_DAYS,
- * TRACKPRO_SESSION_MAX_DAYS) and compiled-in defaults. */
+ * TRACKPRO_SESSION_MAX_DAYS, TRACKPRO_PAGE_CACHE_SIZE) and compiled-in defaults. */
 #ifndef TRACKPRO_CONFIG_H
 #define TRACKPRO_CONFIG_H
 
@@ -10,6 +10,8 @@
 #include "buf.h"
 
 #define CONFIG_MAX_WORKERS 256
+#define CONFIG_PAGE_CACHE_DEFAULT ((size_t)8 << 20) /* bytes of page cache per worker: 8 MiB */
+#define CONFIG_PAGE_CACHE_MAX ((size_t)1 << 30)     /* at most 1 GiB */
 
 /* Installation directories, set by the build from configure's datadir, localstatedir and
  * runstatedir (these fallbacks serve a build outside automake). */
@@ -35,17 +37,20 @@ struct config {
 	bool registration_open;  /* anyone may create an account at /register (default yes) */
 	int session_idle_days;   /* a session unused this many days ends (default 7) */
 	int session_max_days;    /* a session ends this many days after login (default 30) */
+	size_t page_cache_size;  /* bytes of page cache per worker, 0 = off (default 8 MiB; page_cache.h) */
 };
 
 /* Fills c with the defaults: db LOCALSTATEDIR/lib/trackpro/trackpro.db, socket
  * RUNSTATEDIR/trackpro/trackpro.sock, workers = online CPUs, data_dir = the installed
- * PKGDATADIR, base_url http://127.0.0.1:8080 — then overrides them from the environment.
+ * PKGDATADIR, base_url http://127.0.0.1:8080, page cache CONFIG_PAGE_CACHE_DEFAULT — then
+ * overrides them from the environment.
  * Returns 0, or -1 with a message in err for an invalid environment value. */
 int config_from_env(struct config *c, struct buf *err);
 
 /* Sets the setting named by a long flag ("db", "socket", "workers", "data-dir", "base-url",
- * "registration" (open|closed), "session-idle-days", "session-max-days" (1–365))
- * to value (not copied: must outlive c). Returns 0, or -1 with a message in err. */
+ * "registration" (open|closed), "session-idle-days", "session-max-days" (1–365),
+ * "page-cache-size" (bytes, 0 to CONFIG_PAGE_CACHE_MAX, digits only)) to value (not copied:
+ * must outlive c). Returns 0, or -1 with a message in err. */
 int config_set(struct config *c, const char *flag, const char *value, struct buf *err);
 
 /* True when the base URL is https (cookies then get Secure and the __Host- prefix). */

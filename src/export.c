@@ -13,7 +13,7 @@
 
 /* ---- the CSV writer ---- */
 
-void csv_init(struct csv_writer *w, export_write_fn write, void *ctx)
+void csv_writer_init(struct csv_writer *w, export_write_fn write, void *ctx)
 {
 	w->write = write;
 	w->ctx = ctx;
@@ -24,7 +24,7 @@ void csv_init(struct csv_writer *w, export_write_fn write, void *ctx)
 	w->bytes = 0;
 }
 
-int csv_flush(struct csv_writer *w)
+int csv_writer_flush(struct csv_writer *w)
 {
 	if (w->len && !w->failed) {
 		if (w->write(w->ctx, w->buf, w->len) != 0)
@@ -46,7 +46,7 @@ static void put(struct csv_writer *w, const char *p, size_t n)
 		p += k;
 		n -= k;
 		if (w->len == sizeof w->buf)
-			csv_flush(w);
+			csv_writer_flush(w);
 	}
 }
 
@@ -58,7 +58,7 @@ static void field_start(struct csv_writer *w)
 	w->row_started = true;
 }
 
-void csv_text(struct csv_writer *w, const char *s, size_t n)
+void csv_writer_text(struct csv_writer *w, const char *s, size_t n)
 {
 	field_start(w);
 	if (!s || n == 0)
@@ -87,25 +87,25 @@ void csv_text(struct csv_writer *w, const char *s, size_t n)
 	put(w, "\"", 1);
 }
 
-void csv_str(struct csv_writer *w, const char *s)
+void csv_writer_str(struct csv_writer *w, const char *s)
 {
-	csv_text(w, s, s ? strlen(s) : 0);
+	csv_writer_text(w, s, s ? strlen(s) : 0);
 }
 
-void csv_raw(struct csv_writer *w, const char *s)
+void csv_writer_raw(struct csv_writer *w, const char *s)
 {
 	field_start(w);
 	put(w, s, strlen(s));
 }
 
-void csv_int(struct csv_writer *w, int64_t v)
+void csv_writer_int(struct csv_writer *w, int64_t v)
 {
 	char text[24];
 	snprintf(text, sizeof text, "%lld", (long long)v);
-	csv_raw(w, text);
+	csv_writer_raw(w, text);
 }
 
-void csv_number(struct csv_writer *w, double v)
+void csv_writer_number(struct csv_writer *w, double v)
 {
 	char text[40];
 	if (v == 0)
@@ -114,10 +114,10 @@ void csv_number(struct csv_writer *w, double v)
 		snprintf(text, sizeof text, "%.0f", v);
 	else
 		snprintf(text, sizeof text, "%.15g", v);
-	csv_raw(w, text);
+	csv_writer_raw(w, text);
 }
 
-void csv_end_row(struct csv_writer *w)
+void csv_writer_end_row(struct csv_writer *w)
 {
 	put(w, "\r\n", 2);
 	w->row_started = false;
@@ -241,7 +241,7 @@ static int bind_query(sqlite3_stmt *s, const struct export_query *q)
 static void text_column(struct csv_writer *w, sqlite3_stmt *s, int col)
 {
 	const char *p = (const char *)sqlite3_column_text(s, col);
-	csv_text(w, p, p ? (size_t)sqlite3_column_bytes(s, col) : 0);
+	csv_writer_text(w, p, p ? (size_t)sqlite3_column_bytes(s, col) : 0);
 }
 
 enum export_result export_rows(struct db *db, const struct export_query *q, struct csv_writer *w)
@@ -255,31 +255,31 @@ enum export_result export_rows(struct db *db, const struct export_query *q, stru
 	static const char *const header[] = { "date", "tracker", "task", "status", "value", "unit", "points", "note",
 					      "completed_at" };
 	for (size_t i = 0; i < sizeof header / sizeof header[0]; i++)
-		csv_raw(w, header[i]);
-	csv_end_row(w);
+		csv_writer_raw(w, header[i]);
+	csv_writer_end_row(w);
 	int rc = SQLITE_DONE;
 	while (!w->failed && (rc = sqlite3_step(s)) == SQLITE_ROW) {
 		const char *date = (const char *)sqlite3_column_text(s, 0);
-		csv_raw(w, date ? date : "");
+		csv_writer_raw(w, date ? date : "");
 		text_column(w, s, 1);
 		text_column(w, s, 2);
 		const char *status = (const char *)sqlite3_column_text(s, 3);
-		csv_raw(w, status ? status : "");
+		csv_writer_raw(w, status ? status : "");
 		if (sqlite3_column_type(s, 4) == SQLITE_NULL)
-			csv_raw(w, "");
+			csv_writer_raw(w, "");
 		else
-			csv_number(w, sqlite3_column_double(s, 4));
+			csv_writer_number(w, sqlite3_column_double(s, 4));
 		text_column(w, s, 5);
-		csv_int(w, sqlite3_column_int64(s, 6));
+		csv_writer_int(w, sqlite3_column_int64(s, 6));
 		text_column(w, s, 7);
 		if (sqlite3_column_type(s, 8) == SQLITE_NULL) {
-			csv_raw(w, "");
+			csv_writer_raw(w, "");
 		} else {
 			char at[40];
 			format_instant(&zone, sqlite3_column_int64(s, 8), at);
-			csv_raw(w, at);
+			csv_writer_raw(w, at);
 		}
-		csv_end_row(w);
+		csv_writer_end_row(w);
 	}
 	enum export_result result = EXPORT_OK;
 	if (w->failed) {
@@ -332,21 +332,21 @@ static void daily_row(struct csv_writer *w, int64_t day, struct daily_totals *t,
 {
 	char date[CIVIL_DATE_SIZE];
 	civil_format(day, date);
-	csv_raw(w, date);
-	csv_int(w, (int64_t)llround(t->due));
-	csv_int(w, (int64_t)llround(t->done));
+	csv_writer_raw(w, date);
+	csv_writer_int(w, (int64_t)llround(t->due));
+	csv_writer_int(w, (int64_t)llround(t->done));
 	if (t->due_weight > 0) {
 		struct completion c = { .done_weight = t->done_weight, .due_weight = t->due_weight };
-		csv_int(w, completion_percent(&c));
+		csv_writer_int(w, completion_percent(&c));
 	} else {
-		csv_raw(w, "");
+		csv_writer_raw(w, "");
 	}
-	csv_int(w, (int64_t)llround(t->points));
+	csv_writer_int(w, (int64_t)llround(t->points));
 	for (size_t i = 0; i <= columns; i++) {
-		csv_int(w, (int64_t)llround(t->by_category[i]));
+		csv_writer_int(w, (int64_t)llround(t->by_category[i]));
 		t->by_category[i] = 0;
 	}
-	csv_end_row(w);
+	csv_writer_end_row(w);
 	t->due = t->done = t->due_weight = t->done_weight = t->points = 0;
 }
 
@@ -365,11 +365,11 @@ enum export_result export_daily(struct db *db, const struct export_query *q, str
 	put(w, utf8_bom, 3);
 	static const char *const header[] = { "date", "due", "done", "percent", "points" };
 	for (size_t i = 0; i < sizeof header / sizeof header[0]; i++)
-		csv_raw(w, header[i]);
+		csv_writer_raw(w, header[i]);
 	for (size_t i = 0; i < cols.count; i++)
-		csv_str(w, cols.names[i]);
-	csv_raw(w, "No category");
-	csv_end_row(w);
+		csv_writer_str(w, cols.names[i]);
+	csv_writer_raw(w, "No category");
+	csv_writer_end_row(w);
 	struct daily_totals t = { .by_category = arena_calloc(&a, cols.count + 1, sizeof(double)) };
 	int64_t day = q->from;
 	int rc = SQLITE_DONE;

@@ -26,7 +26,9 @@
 /* Takes n bytes of the file; returns 0, or -1 to stop the export (the reader went away). */
 typedef int (*export_write_fn)(void *ctx, const void *p, size_t n);
 
-/* A CSV writer over a fixed buffer of EXPORT_CHUNK bytes. */
+/* A CSV writer over a fixed buffer of EXPORT_CHUNK bytes. Its functions are named csv_writer_*:
+ * the bare csv_* names (csv_init, csv_free, csv_write …) belong to libcsv, whose parser the Loop
+ * importer (loop_import_csv.c) links into the same binary. */
 struct csv_writer {
 	export_write_fn write;
 	void *ctx;
@@ -39,22 +41,22 @@ struct csv_writer {
 };
 
 /* Starts a writer that hands its chunks to write(ctx, …). */
-void csv_init(struct csv_writer *w, export_write_fn write, void *ctx);
+void csv_writer_init(struct csv_writer *w, export_write_fn write, void *ctx);
 /* Appends text field s[0..n) (UTF-8): quoted when it holds a comma, a double quote, CR or LF,
  * with its double quotes doubled; prefixed with ' when it starts with = + - @, TAB or CR. */
-void csv_text(struct csv_writer *w, const char *s, size_t n);
-/* csv_text of a NUL-terminated string (NULL is written as an empty field). */
-void csv_str(struct csv_writer *w, const char *s);
+void csv_writer_text(struct csv_writer *w, const char *s, size_t n);
+/* csv_writer_text of a NUL-terminated string (NULL is written as an empty field). */
+void csv_writer_str(struct csv_writer *w, const char *s);
 /* Appends a field of our own making (a number, a date) as it is: no quoting, no guard. */
-void csv_raw(struct csv_writer *w, const char *s);
+void csv_writer_raw(struct csv_writer *w, const char *s);
 /* Appends an integer field. */
-void csv_int(struct csv_writer *w, int64_t v);
+void csv_writer_int(struct csv_writer *w, int64_t v);
 /* Appends a number field: "2", "2.5", "0.1" (up to 15 significant digits, '.' as the point). */
-void csv_number(struct csv_writer *w, double v);
+void csv_writer_number(struct csv_writer *w, double v);
 /* Ends the row with CRLF. */
-void csv_end_row(struct csv_writer *w);
+void csv_writer_end_row(struct csv_writer *w);
 /* Hands what is buffered to the writer. Returns 0, or -1 when the writer refused a chunk. */
-int csv_flush(struct csv_writer *w);
+int csv_writer_flush(struct csv_writer *w);
 
 enum export_result {
 	EXPORT_OK = 0,
@@ -91,7 +93,7 @@ const char *export_filename(struct arena *a, bool daily, int64_t from, int64_t t
  * missed or blocked; value = the measured amount (empty when none); unit; points = the points
  * earned (the task's points when done, else 0); note; completed_at = when it was last marked
  * done, ISO 8601 with the offset of the user's zone at that instant
- * ("2026-11-21T08:15:00+01:00"; empty when not done). Call csv_flush afterwards. */
+ * ("2026-11-21T08:15:00+01:00"; empty when not done). Call csv_writer_flush afterwards. */
 enum export_result export_rows(struct db *db, const struct export_query *q, struct csv_writer *w);
 
 /* Writes the daily-totals file: the header row

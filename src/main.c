@@ -14,7 +14,9 @@ static void usage(FILE *f)
 		   "  migrate   create or upgrade the database schema\n"
 		   "  user      manage accounts: add, passwd, list, delete\n"
 		   "  export    write a user's history as CSV: csv (task instances), daily (totals)\n"
-		   "  seed      create made-up users with years of history (seed bench)\n"
+		   "  seed      made-up data: demo data in an empty account (seed demo), users\n"
+		   "            with years of history for benchmarks (seed bench)\n"
+		   "  import    bring in a Loop Habit Tracker backup or CSV export (import loop)\n"
 		   "  version   print the version\n"
 		   "  help      show this help\n\n"
 		   "Run 'trackpro COMMAND --help' for a command's options. See trackpro(8).\n");
@@ -43,6 +45,7 @@ static const struct {
 	{ "user", cmd_user },
 	{ "export", cmd_export },
 	{ "seed", cmd_seed },
+	{ "import", cmd_import },
 	{ "version", cmd_version },
 };
 

@@ -39,10 +39,10 @@ static int export_stream(void *ctx, http_write_fn write, void *write_ctx)
 {
 	struct export_job *job = ctx;
 	struct csv_writer *cw = xmalloc(sizeof *cw);
-	csv_init(cw, write, write_ctx);
+	csv_writer_init(cw, write, write_ctx);
 	enum export_result rc = job->daily ? export_daily(&job->app->db, &job->query, cw)
 					   : export_rows(&job->app->db, &job->query, cw);
-	if (rc == EXPORT_OK && csv_flush(cw) < 0)
+	if (rc == EXPORT_OK && csv_writer_flush(cw) < 0)
 		rc = EXPORT_WRITE_FAILED;
 	free(cw);
 	return rc == EXPORT_OK ? 0 : -1;

@@ -2,6 +2,7 @@
  * parameters, and a tracker's analytics (/trackers/{id}/stats). Thin: validate, call
  * analytics and habit_stats, fill the view; the pictures come from picture_view. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "analytics.h"
@@ -13,11 +14,13 @@
 #include "task.h"
 #include "tracker.h"
 #include "user.h"
+#include "xmalloc.h"
 
 #define DEFAULT_COLOR "#2f6f4f" /* the accent colour of the light theme */
 #define LINE_DAILY_MAX 92    /* longer ranges draw one point per week */
 #define LINE_WEEKLY_MAX 731  /* longer ones, one per month */
 #define TRACKER_DAYS_DEFAULT 30
+#define TRACKER_STREAK_DAYS 400 /* the tasks' streaks look this far back, as Today's do */
 
 static const char *const weekday_abbr[7] = { "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun" };
 static const char *const weekday_names[7] = { "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
@@ -588,37 +591,61 @@ int page_stats_get(struct app *app, struct req *r, struct resp *w)
 
 /* ---- a tracker's analytics ---- */
 
-struct tracker_tasks_ctx {
-	struct app *app;
-	struct req *r;
-	const struct tracker *t;
-	const struct habit_owner *o;
-	struct view *list;
-	int failed;
+struct task_list {
+	struct task_template *items;
+	size_t count, cap;
 };
 
-/* task_each callback: one row of the tracker's tasks with strength and streaks. */
-static int add_task_row(void *ctx, const struct task_template *tt)
+/* task_each callback: keeps the active tasks (their strings are in the request's arena). */
+static int collect_task(void *ctx, const struct task_template *tt)
 {
-	struct tracker_tasks_ctx *c = ctx;
-	struct arena *a = c->r->arena;
+	struct task_list *l = ctx;
 	if (tt->status != TASK_ACTIVE)
 		return 0;
-	struct habit_stats s;
-	if (habit_stats_task(&c->app->db, c->o, c->t, tt, &s) < 0) {
-		c->failed = 1;
-		return 1;
+	if (l->count == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 8;
+		l->items = xrealloc(l->items, l->cap * sizeof *l->items);
 	}
-	struct view *x = view_map(a);
-	view_set_str(x, "name", tt->name);
-	view_set_str(x, "href", arena_printf(a, "/trackers/%lld/tasks/%lld", (long long)c->t->id, (long long)tt->id));
-	view_set_str(x, "strength", arena_printf(a, "%d%%", s.strength));
-	view_set_str(x, "current", page_periods_text(a, s.streak.current, c->t->time_mode));
-	view_set_str(x, "longest", page_periods_text(a, s.streak.longest, c->t->time_mode));
-	view_set_str(x, "consistency", percent_text(a, s.consistency));
-	view_set_bool(x, "at_risk", s.at_risk);
-	view_push(c->list, x);
+	l->items[l->count++] = *tt;
 	return 0;
+}
+
+/* The rows of t's active tasks with strength and streaks, all read at once; *cut is set when
+ * the streak window left older history out. NULL on a database error. */
+static struct view *task_rows(struct app *app, struct req *r, const struct tracker *t, const struct habit_owner *o,
+			      bool *cut)
+{
+	struct arena *a = r->arena;
+	struct task_list tasks = { 0 };
+	struct view *list = NULL;
+	struct habit_stats *stats = NULL;
+	if (task_each(&app->db, a, o->user_id, t->id, false, collect_task, &tasks) != TASK_OK)
+		goto out;
+	stats = xcalloc(tasks.count ? tasks.count : 1, sizeof *stats);
+	if (habit_stats_tasks(&app->db, o, t, tasks.items, tasks.count, stats) < 0)
+		goto out;
+	list = view_list(a);
+	for (size_t i = 0; i < tasks.count; i++) {
+		const struct task_template *tt = &tasks.items[i];
+		const struct habit_stats *s = &stats[i];
+		struct view *x = view_map(a);
+		view_set_str(x, "name", tt->name);
+		view_set_str(x, "href", arena_printf(a, "/trackers/%lld/tasks/%lld", (long long)t->id, (long long)tt->id));
+		view_set_str(x, "strength", arena_printf(a, "%d%%", s->strength));
+		const char *current = page_periods_text(a, s->streak.current, t->time_mode);
+		if (s->streak_capped) /* it reaches back to the window's start: "400+ days" */
+			current = arena_printf(a, "%d+%s", s->streak.current, strchr(current, ' '));
+		view_set_str(x, "current", current);
+		*cut |= s->history_cut;
+		view_set_str(x, "longest", page_periods_text(a, s->streak.longest, t->time_mode));
+		view_set_str(x, "consistency", percent_text(a, s->consistency));
+		view_set_bool(x, "at_risk", s->at_risk);
+		view_push(list, x);
+	}
+out:
+	free(tasks.items);
+	free(stats);
+	return list;
 }
 
 int page_tracker_stats_get(struct app *app, struct req *r, struct resp *w)
@@ -678,12 +705,18 @@ int page_tracker_stats_get(struct app *app, struct req *r, struct resp *w)
 		view_set(v, "line", line);
 	else
 		view_set_bool(v, "line", false);
-	struct tracker_tasks_ctx c = { app, r, &t, &o, view_list(a), 0 };
-	enum task_result tr = task_each(&app->db, a, o.user_id, t.id, false, add_task_row, &c);
-	if (c.failed || tr != TASK_OK)
+	/* the table shows today's strength (its own bounded window) and streaks of the last
+	 * TRACKER_STREAK_DAYS days, so the page's cost does not grow with years of history */
+	o.strength = HABIT_STRENGTH_TODAY;
+	o.window_days = TRACKER_STREAK_DAYS;
+	bool cut = false;
+	struct view *tasks = task_rows(app, r, &t, &o, &cut);
+	if (!tasks)
 		return 500;
-	view_set(v, "tasks", c.list);
-	view_set_bool(v, "has_tasks", view_len(c.list) > 0);
+	view_set(v, "tasks", tasks);
+	view_set_bool(v, "has_tasks", view_len(tasks) > 0);
+	if (cut)
+		view_set_int(v, "streak_days", TRACKER_STREAK_DAYS);
 	view_set(v, "year_view",
 		 heatmap_view(r, &yd, year, t.color, arena_printf(a, "%s in %d", t.name, year),
 			      arena_printf(a, "/trackers/%lld/stats?days=%lld&", (long long)t.id, days)));

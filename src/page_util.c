@@ -326,6 +326,7 @@ int page_habit_owner(struct app *app, struct req *r, struct habit_owner *out)
 	out->threshold = prefs.streak_threshold;
 	out->today = page_user_today(app, r);
 	out->window_days = 0; /* the whole history unless the page bounds it */
+	out->strength = HABIT_STRENGTH_FULL;
 	return 0;
 }
 

@@ -14,6 +14,8 @@ enum route_id {
 	ROUTE_EXPORT,
 	ROUTE_EXPORT_CSV,
 	ROUTE_EXPORT_DAILY,
+	ROUTE_IMPORT,
+	ROUTE_IMPORT_POST,
 	ROUTE_LOGIN,
 	ROUTE_LOGIN_POST,
 	ROUTE_LOGOUT_POST,
@@ -206,6 +208,10 @@ int page_health_get(struct app *app, struct req *r, struct resp *w);
 int page_export_get(struct app *app, struct req *r, struct resp *w);
 int page_export_csv_get(struct app *app, struct req *r, struct resp *w);
 int page_export_daily_get(struct app *app, struct req *r, struct resp *w);
+/* The import (page_import.c): GET /import (the upload form) and POST /import (a Loop Habit
+ * Tracker backup or CSV export, multipart, up to LOOP_IMPORT_MAX_BYTES). */
+int page_import_get(struct app *app, struct req *r, struct resp *w);
+int page_import_post(struct app *app, struct req *r, struct resp *w);
 /* Share links: the owner's (page_share.c): POST /trackers/{id}/shares and /goals/{id}/shares
  * (create; the new address is shown once in the answer, 422 with the form for bad input), GET
  * /shares, POST /shares/{id}/deactivate, /regenerate (the new address shown once), /delete.

@@ -103,6 +103,51 @@ int score_series(const struct score_habit *h, const struct score_entry *entries,
 	return 0;
 }
 
+/* score_decay_days (score.h). */
+int score_decay_days(int freq_num, int freq_den)
+{
+	double m = score_multiplier(freq_num, freq_den);
+	if (isnan(m))
+		return -1;
+	return (int)ceil(log(SCORE_WINDOW_TOLERANCE) / log(m));
+}
+
+/* The number of entries of entries[0..n) marked skipped on days from..to. */
+static int64_t skipped_between(const struct score_entry *entries, size_t n, int64_t from, int64_t to)
+{
+	int64_t k = 0;
+	for (size_t i = 0; i < n; i++)
+		k += entries[i].day >= from && entries[i].day <= to && entries[i].mark == SCORE_SKIPPED;
+	return k;
+}
+
+/* score_window_start (score.h). */
+int64_t score_window_start(const struct score_habit *h, const struct score_entry *entries, size_t n,
+			   int64_t first_day, int64_t day)
+{
+	int w = h ? score_decay_days(h->freq_num, h->freq_den) : -1;
+	if (w < 0)
+		return first_day;
+	int64_t span = h->freq_den;
+	if (!h->measure && h->freq_num < h->freq_den)
+		span *= 2; /* as score_series */
+	/* S + span .. day must hold w days that are not skipped: widen by the skipped days found,
+	 * until no more turn up (each pass only adds days, so this ends) */
+	int64_t skipped = 0, start;
+	for (;;) {
+		start = day - (w + skipped) - span + 1;
+		if (start <= first_day || day - start + 1 > SCORE_WINDOW_MAX_DAYS)
+			break;
+		int64_t k = skipped_between(entries, n, start + span, day);
+		if (k == skipped)
+			break;
+		skipped = k;
+	}
+	if (day - start + 1 > SCORE_WINDOW_MAX_DAYS)
+		start = day - SCORE_WINDOW_MAX_DAYS + 1;
+	return start > first_day ? start : first_day;
+}
+
 /* score_percent (score.h). */
 int score_percent(double s)
 {

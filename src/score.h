@@ -70,6 +70,34 @@ double score_multiplier(int freq_num, int freq_den);
 int score_series(const struct score_habit *h, const struct score_entry *entries, size_t n,
 		 int64_t first_day, int64_t last_day, double *out);
 
+/* Windowed strength (doc/decisions.md, "Strength reads a bounded window"): the score is
+ * exponential smoothing, so what happened before a day S weighs at most m^k on a later day's
+ * score, k being the days after S that moved it. Starting from the initial value (0, or 1.0
+ * for at-most tasks) at S instead of at the task's first day therefore changes that day's
+ * score by at most m^k. SCORE_WINDOW_TOLERANCE is the bound kept (0.01 percentage points);
+ * SCORE_WINDOW_MAX_DAYS caps how far back a window reaches (about three years). */
+#define SCORE_WINDOW_TOLERANCE 1e-4
+#define SCORE_WINDOW_MAX_DAYS 1100
+
+/* W, the number of scored days after which the start's weight m^W is at most
+ * SCORE_WINDOW_TOLERANCE: ceil(ln(tolerance) / ln(m)) with m = score_multiplier — 173 for a
+ * daily task, 264 for 3 in 7 days, 458 for 1 in 7, 947 for 1 in 30 (about 173 / sqrt(freq)).
+ * Returns -1 when freq_num or freq_den is not in 1..SCORE_FREQ_MAX. */
+int score_decay_days(int freq_num, int freq_den);
+
+/* The latest day S from which score_series(h, entries, n, S, day, …) gives day's score within
+ * SCORE_WINDOW_TOLERANCE of score_series started on first_day: the days S + D … day (D the
+ * window the score sums over: freq_den, doubled for a yes/no task due less than daily) hold
+ * score_decay_days days that are not skipped — the first D days only start the window's sum,
+ * and skipped days leave the score as it is, so neither counts. Never before first_day (a
+ * younger task starts on its first day, exactly as without a window) and never more than
+ * SCORE_WINDOW_MAX_DAYS before day (rare schedules, below about 1 in 40 days, then keep a
+ * weaker bound: m^(SCORE_WINDOW_MAX_DAYS − D − skipped days), 0.05 points for 1 in 60 days).
+ * entries as for score_series (sorted by day; only their SCORE_SKIPPED marks are read).
+ * Returns first_day when h's frequency is refused (no window). */
+int64_t score_window_start(const struct score_habit *h, const struct score_entry *entries, size_t n,
+			   int64_t first_day, int64_t day);
+
 /* s (0..1) as a whole percent 0..100, rounded to nearest (0.798 -> 80, 0.794 -> 79); values
  * outside 0..1 are clamped and NaN gives 0. */
 int score_percent(double s);

@@ -57,6 +57,11 @@ static double draw(uint64_t a, uint64_t b, uint64_t c, uint64_t d, uint64_t salt
 	return (double)(h >> 11) / 9007199254740992.0;
 }
 
+double seed_draw(uint64_t a, uint64_t b, uint64_t c, uint64_t d, uint64_t salt)
+{
+	return draw(a, b, c, d, salt);
+}
+
 /* The task instances of one period, as instance_tasks_each reports them. */
 struct period_tasks {
 	struct {

@@ -30,6 +30,10 @@ struct seed_counts {
 	long trackers, tasks, periods, task_instances, done, notes;
 };
 
+/* A number in [0, 1) drawn from four keys and a salt by SplitMix64: the same keys give the same
+ * number on every machine and run (no rand(), no state), so seeded histories are repeatable. */
+double seed_draw(uint64_t a, uint64_t b, uint64_t c, uint64_t d, uint64_t salt);
+
 /* Creates user number n (1, 2 …): bench<n>@example.org, "Bench <n>", with four categories,
  * o->trackers trackers (every fifth weekly, the others daily; every fifth without a category)
  * of o->tasks tasks each (check tasks worth 1–3 points, a measured one in km, a weekdays-only

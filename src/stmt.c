@@ -42,6 +42,7 @@ static const struct {
 	const char *sql;
 } stmt_table[STMT__MAX] = {
 	[STMT_HEALTHZ] = { "healthz", "SELECT count(*) FROM sqlite_schema" },
+	[STMT_DATA_VERSION] = { "data_version", "PRAGMA data_version" },
 
 	[STMT_USER_INSERT] = { "user_insert",
 		"INSERT INTO users (email, password_hash, display_name, time_zone, week_start, is_admin, created_at, updated_at)"
@@ -443,12 +444,21 @@ static const struct {
 		" JOIN trackers k ON k.id = i.tracker_id WHERE i.id = task_instances.tracker_instance_id"
 		" AND k.user_id = :user_id)" },
 
+	/* habit_stats: a tracker's periods (of its current time mode) ending on or after :since —
+	 * they start in :early (:since − 31 days)..:since or later, a range of the index on
+	 * (tracker_id, period_start) — with the task instances of one template (through the
+	 * unique index on (tracker_instance_id, task_template_id)), or of all of them. */
+#define STATS_HISTORY_SELECT \
+	"SELECT ti.task_template_id, i.period_start, i.period_end, ti.status, ti.value, ti.target_value," \
+	" ti.target_direction, ti.completed_day FROM trackers k JOIN tracker_instances i ON i.tracker_id = k.id"
+#define STATS_HISTORY_WHERE \
+	" WHERE k.id = :tracker_id AND k.user_id = :user_id AND i.period_start >= :early AND i.period_end >= :since" \
+	" AND i.deleted_at IS NULL AND i.legacy = 0 AND ti.deleted_at IS NULL ORDER BY i.period_start"
 	[STMT_STATS_TASK_HISTORY] = { "stats_task_history",
-		"SELECT i.period_start, i.period_end, ti.status, ti.value, ti.target_value, ti.target_direction,"
-		" ti.completed_day, i.legacy FROM task_instances ti JOIN tracker_instances i ON i.id = ti.tracker_instance_id"
-		" JOIN trackers k ON k.id = i.tracker_id WHERE ti.task_template_id = :task_template_id"
-		" AND k.user_id = :user_id AND ti.deleted_at IS NULL AND i.deleted_at IS NULL AND i.period_start >= :since"
-		" ORDER BY i.period_start" },
+		STATS_HISTORY_SELECT " JOIN task_instances ti ON ti.tracker_instance_id = i.id"
+		" AND ti.task_template_id = :task_template_id" STATS_HISTORY_WHERE },
+	[STMT_STATS_TRACKER_HISTORY] = { "stats_tracker_history",
+		STATS_HISTORY_SELECT " JOIN task_instances ti ON ti.tracker_instance_id = i.id" STATS_HISTORY_WHERE },
 	[STMT_STATS_TRACKER_PERIODS] = { "stats_tracker_periods",
 		"SELECT i.period_start, i.period_end, i.legacy,"
 		" total(CASE WHEN ti.status = 'skipped' THEN 0 ELSE ti.weight END),"
@@ -456,7 +466,7 @@ static const struct {
 		" FROM tracker_instances i JOIN trackers k ON k.id = i.tracker_id"
 		" LEFT JOIN task_instances ti ON ti.tracker_instance_id = i.id AND ti.deleted_at IS NULL"
 		" WHERE i.tracker_id = :tracker_id AND k.user_id = :user_id AND i.deleted_at IS NULL"
-		" AND i.period_start >= :since GROUP BY i.id ORDER BY i.period_start" },
+		" AND i.period_start >= :early AND i.period_end >= :since GROUP BY i.id ORDER BY i.period_start" },
 	[STMT_STATS_MILESTONE_COUNT] = { "stats_milestone_count",
 		"SELECT count(*) FROM streak_milestones WHERE tracker_id = :tracker_id"
 		" AND ifnull(task_template_id, 0) = :task_template_id AND milestone <= :length" },
@@ -570,6 +580,29 @@ static const struct {
 		" AND ti.deleted_at IS NULL AND i.deleted_at IS NULL AND i.period_end >= :from AND i.period_start <= :to) d"
 		" WHERE d.day BETWEEN :from AND :to GROUP BY d.day ORDER BY d.day" },
 #undef SHARE_SELECT
+
+	/* Which Loop habit (its key: uuid, or first check-in day and name) became which tracker and
+	 * task of the user; saving again points the key at a new tracker (the old one was deleted). */
+	[STMT_LOOP_IMPORT_FIND] = { "loop_import_find",
+		"SELECT tracker_id, task_template_id FROM imports"
+		" WHERE user_id = :user_id AND source = 'loop' AND external_key = :key" },
+	[STMT_LOOP_IMPORT_SAVE] = { "loop_import_save",
+		"INSERT INTO imports (user_id, source, external_key, tracker_id, task_template_id, checkins,"
+		" first_imported_at, last_imported_at) SELECT :user_id, 'loop', :key, :tracker_id, :task_template_id, 0,"
+		" :now, :now WHERE EXISTS (SELECT 1 FROM trackers k JOIN task_templates t ON t.tracker_id = k.id"
+		" WHERE k.id = :tracker_id AND t.id = :task_template_id AND k.user_id = :user_id)"
+		" ON CONFLICT (user_id, source, external_key) DO UPDATE SET tracker_id = excluded.tracker_id,"
+		" task_template_id = excluded.task_template_id, last_imported_at = excluded.last_imported_at" },
+	[STMT_LOOP_IMPORT_COUNT] = { "loop_import_count",
+		"UPDATE imports SET checkins = checkins + :added, last_imported_at = :now"
+		" WHERE user_id = :user_id AND source = 'loop' AND external_key = :key" },
+	/* Marks a task instance as imported and keeps Loop's note (an empty one leaves the note
+	 * alone); changes no row when both already hold. */
+	[STMT_LOOP_IMPORT_MARK] = { "loop_import_mark",
+		"UPDATE task_instances SET note = CASE WHEN :note <> '' THEN :note ELSE note END, import_source = 'loop'"
+		" WHERE id = :id AND ((:note <> '' AND note IS NOT :note) OR import_source IS NOT 'loop')"
+		" AND EXISTS (SELECT 1 FROM tracker_instances i JOIN trackers k ON k.id = i.tracker_id"
+		" WHERE i.id = task_instances.tracker_instance_id AND k.user_id = :user_id)" },
 };
 
 const char *stmt_sql(enum stmt_id id)

@@ -4,6 +4,7 @@
 
 enum stmt_id {
 	STMT_HEALTHZ, /* a trivial read: SELECT count(*) FROM sqlite_schema */
+	STMT_DATA_VERSION, /* PRAGMA data_version: moves when another connection commits (page_cache.c) */
 	/* users and preferences (user.c) */
 	STMT_USER_INSERT,
 	STMT_PREFERENCES_INSERT,
@@ -128,6 +129,7 @@ enum stmt_id {
 	STMT_EXPORT_SEED_NOTE,
 	/* streaks, strength and risk (habit_stats.c) */
 	STMT_STATS_TASK_HISTORY,
+	STMT_STATS_TRACKER_HISTORY,
 	STMT_STATS_TRACKER_PERIODS,
 	STMT_STATS_MILESTONE_INSERT,
 	STMT_STATS_MILESTONE_COUNT,
@@ -155,6 +157,11 @@ enum stmt_id {
 	STMT_SHARE_STATUSES,
 	STMT_SHARE_NOTES,
 	STMT_SHARE_GOAL_DAYS,
+	/* the Loop Habit Tracker import (loop_import_map.c) */
+	STMT_LOOP_IMPORT_FIND,
+	STMT_LOOP_IMPORT_SAVE,
+	STMT_LOOP_IMPORT_COUNT,
+	STMT_LOOP_IMPORT_MARK,
 	STMT__MAX
 };
 

@@ -57,3 +57,48 @@ int streak_milestones_reached(int previous_length, int new_length, int out[STREA
 	}
 	return k;
 }
+
+/* Marks the days of [from, to] that lie in [first, last] as covered. */
+static void cover(bool *covered, int64_t first, int64_t last, int64_t from, int64_t to)
+{
+	if (from < first)
+		from = first;
+	if (to > last)
+		to = last;
+	for (int64_t d = from; d <= to; d++)
+		covered[d - first] = true;
+}
+
+/* streak_rolling_cover (streak.h): walks the done days newest first, as Loop does, keeping the
+ * begin of the newer window for the snapping step. */
+void streak_rolling_cover(const int64_t *done, size_t n, int times, int window, int64_t first, int64_t last,
+			  bool *covered)
+{
+	if (last < first)
+		return;
+	for (int64_t d = first; d <= last; d++)
+		covered[d - first] = false;
+	for (size_t i = 0; i < n; i++)
+		if (done[i] >= first && done[i] <= last)
+			covered[done[i] - first] = true;
+	if (times < 1 || window < 1 || n < (size_t)times)
+		return;
+	bool have_newer = false;
+	int64_t newer_begin = 0;
+	/* k counts from the newest done day: begin = done[n-1-k], center = done[n-1-k+times-1] */
+	for (size_t k = (size_t)times - 1; k < n; k++) {
+		int64_t begin = done[n - 1 - k];
+		int64_t center = done[n - 1 - k + (size_t)times - 1];
+		if (center - begin >= window)
+			continue;
+		int64_t end = begin + window - 1;
+		if (have_newer && end - newer_begin >= 0) {
+			int64_t shift = end - center < end - newer_begin + 1 ? end - center : end - newer_begin + 1;
+			begin -= shift;
+			end -= shift;
+		}
+		cover(covered, first, last, begin, end);
+		have_newer = true;
+		newer_begin = begin;
+	}
+}

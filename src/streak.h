@@ -54,6 +54,19 @@ struct streak {
  * period it fixes now counts. Lengths saturate at INT_MAX. */
 struct streak streak_compute(const struct period_result *r, size_t n, int threshold_percent);
 
+/* The days an "N times in any M days" habit keeps its streak through, by Loop Habit Tracker's
+ * rule (uhabits EntryList.buildIntervals and snapIntervalsTogether): for every N consecutive
+ * done days (newest first) that lie within M days, the M days starting at the oldest of them
+ * count; where such a window overlaps the newer one, it slides back towards its Nth done day
+ * (by at most the overlap plus one day), so that one burst of check-ins covers as much of the
+ * gap before it as Loop shows as "done automatically". done[0..n) are the done days
+ * (day numbers), ascending and distinct; times is N >= 1 and window M >= 1. Sets covered[i]
+ * to whether day first + i, for first <= day <= last, lies in such a window or is itself done;
+ * covered has last - first + 1 entries (nothing is written when last < first). Example (Loop's
+ * own export): 2 in 3 days done on 16, 17, 20, 21, 22 and 25 Jan covers 16-23 and 25 Jan. */
+void streak_rolling_cover(const int64_t *done, size_t n, int times, int window, int64_t first, int64_t last,
+			  bool *covered);
+
 /* Streak lengths that earn a milestone (issue 5; seed 000 "Notification Service"), ascending.
  * A static const table so that it needs no extern definition; each includer gets a copy. */
 #define STREAK_MILESTONE_COUNT 9

@@ -11,6 +11,7 @@
 #include "buf.h"
 #include "dispatch.h"
 #include "log.h"
+#include "page_cache.h"
 
 /* Signal state of this process. The only mutable file-scope variables in the program: a
  * signal handler can reach nothing else (C11 7.14.1.1). */
@@ -85,6 +86,7 @@ int worker_run(const struct config *config, int listen_fd)
 		return 1;
 	}
 	buf_free(&err);
+	app.page_cache = page_cache_new(config->page_cache_size); /* NULL when 0: off */
 	if (FCGX_Init() != 0) {
 		log_error("FCGX_Init failed");
 		app_close(&app);

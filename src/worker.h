@@ -1,5 +1,6 @@
-/* worker: one FastCGI worker process — its own database connection and compiled templates,
- * answering requests from the shared listening socket until told to stop. */
+/* worker: one FastCGI worker process — its own database connection, compiled templates and
+ * page cache (config->page_cache_size bytes; page_cache.h), answering requests from the
+ * shared listening socket until told to stop. */
 #ifndef TRACKPRO_WORKER_H
 #define TRACKPRO_WORKER_H
 

@@ -119,11 +119,11 @@ static char *one_row(const char *const *fields, size_t n)
 	struct sink s = { 0 };
 	buf_init(&s.all);
 	struct csv_writer *w = malloc(sizeof *w);
-	csv_init(w, sink_write, &s);
+	csv_writer_init(w, sink_write, &s);
 	for (size_t i = 0; i < n; i++)
-		csv_str(w, fields[i]);
-	csv_end_row(w);
-	ck_assert_int_eq(csv_flush(w), 0);
+		csv_writer_str(w, fields[i]);
+	csv_writer_end_row(w);
+	ck_assert_int_eq(csv_writer_flush(w), 0);
 	free(w);
 	char *out = strdup(buf_cstr(&s.all));
 	buf_free(&s.all);
@@ -178,12 +178,12 @@ START_TEST(csv_formula_cells_get_a_quote)
 	struct sink s = { 0 };
 	buf_init(&s.all);
 	struct csv_writer *w = malloc(sizeof *w);
-	csv_init(w, sink_write, &s);
-	csv_number(w, -2.5);
-	csv_int(w, -3);
-	csv_raw(w, "2026-05-22");
-	csv_end_row(w);
-	csv_flush(w);
+	csv_writer_init(w, sink_write, &s);
+	csv_writer_number(w, -2.5);
+	csv_writer_int(w, -3);
+	csv_writer_raw(w, "2026-05-22");
+	csv_writer_end_row(w);
+	csv_writer_flush(w);
 	ck_assert_str_eq(buf_cstr(&s.all), "-2.5,-3,2026-05-22\r\n");
 	free(w);
 	buf_free(&s.all);
@@ -195,15 +195,15 @@ START_TEST(csv_numbers)
 	struct sink s = { 0 };
 	buf_init(&s.all);
 	struct csv_writer *w = malloc(sizeof *w);
-	csv_init(w, sink_write, &s);
-	csv_number(w, 2);
-	csv_number(w, 2.5);
-	csv_number(w, 0.1);
-	csv_number(w, -0.0);
-	csv_number(w, 1e20);
-	csv_number(w, 12.345);
-	csv_end_row(w);
-	csv_flush(w);
+	csv_writer_init(w, sink_write, &s);
+	csv_writer_number(w, 2);
+	csv_writer_number(w, 2.5);
+	csv_writer_number(w, 0.1);
+	csv_writer_number(w, -0.0);
+	csv_writer_number(w, 1e20);
+	csv_writer_number(w, 12.345);
+	csv_writer_end_row(w);
+	csv_writer_flush(w);
 	ck_assert_str_eq(buf_cstr(&s.all), "2,2.5,0.1,0,1e+20,12.345\r\n");
 	free(w);
 	buf_free(&s.all);
@@ -215,15 +215,15 @@ START_TEST(csv_chunks_of_the_buffer_size)
 	struct sink s = { 0 };
 	buf_init(&s.all);
 	struct csv_writer *w = malloc(sizeof *w);
-	csv_init(w, sink_write, &s);
+	csv_writer_init(w, sink_write, &s);
 	char field[1000];
 	memset(field, 'x', sizeof field - 1);
 	field[sizeof field - 1] = '\0';
 	for (int i = 0; i < 100; i++) {
-		csv_str(w, field);
-		csv_end_row(w);
+		csv_writer_str(w, field);
+		csv_writer_end_row(w);
 	}
-	ck_assert_int_eq(csv_flush(w), 0);
+	ck_assert_int_eq(csv_writer_flush(w), 0);
 	size_t total = 100 * (sizeof field - 1 + 2);
 	ck_assert_uint_eq(s.all.len, total);
 	ck_assert_uint_eq(s.calls, (total + EXPORT_CHUNK - 1) / EXPORT_CHUNK);
@@ -233,13 +233,13 @@ START_TEST(csv_chunks_of_the_buffer_size)
 	/* a writer that refuses stops the export */
 	struct sink f = { .fail_after = 2 };
 	buf_init(&f.all);
-	csv_init(w, sink_write, &f);
+	csv_writer_init(w, sink_write, &f);
 	for (int i = 0; i < 100; i++) {
-		csv_str(w, field);
-		csv_end_row(w);
+		csv_writer_str(w, field);
+		csv_writer_end_row(w);
 	}
 	ck_assert(w->failed);
-	ck_assert_int_eq(csv_flush(w), -1);
+	ck_assert_int_eq(csv_writer_flush(w), -1);
 	ck_assert_uint_eq(f.calls, 2);
 	free(w);
 	buf_free(&s.all);

@@ -337,6 +337,36 @@ START_TEST(another_users_tracker_is_404_and_login_is_needed)
 }
 END_TEST
 
+START_TEST(tracker_page_streaks_look_back_a_bounded_window)
+{
+	/* 450 days of a perfect habit: the tasks' streaks look at the last 400 days, and say so */
+	struct tracker t = make_tracker(ann.id, "Steady", 460, 0);
+	int64_t task = make_task(ann.id, t.id, "Walk", NULL);
+	ck_assert_int_eq(db_begin_write(db()), 0);
+	for (int64_t day = today() - 450; day < today(); day++)
+		mark(ann.id, t.id, task, day, INSTANCE_DONE);
+	ck_assert_int_eq(db_commit(db()), 0);
+	char path[64];
+	snprintf(path, sizeof path, "/trackers/%lld/stats", (long long)t.id);
+	struct testresp r = get(&ann, path, 200);
+	testpage_assert_has(&r, "(streaks within the last 400 days)");
+	/* strength: 1 - m^450 done days, times m for today not done yet */
+	testpage_assert_has(&r, "<td class=\"number\">95%</td><td class=\"number\">400+ days</td>"
+				"<td class=\"number\">400 days</td>");
+	testresp_free(&r);
+	/* a younger tracker is read whole and says nothing of a window */
+	struct tracker young = make_tracker(ann.id, "Young", 20, 0);
+	int64_t read = make_task(ann.id, young.id, "Read", NULL);
+	for (int64_t day = today() - 10; day < today(); day++)
+		mark(ann.id, young.id, read, day, INSTANCE_DONE);
+	snprintf(path, sizeof path, "/trackers/%lld/stats", (long long)young.id);
+	r = get(&ann, path, 200);
+	testpage_assert_lacks(&r, "streaks within the last");
+	testpage_assert_has(&r, "<td class=\"number\">10 days</td><td class=\"number\">10 days</td>");
+	testresp_free(&r);
+}
+END_TEST
+
 static Suite *pages_stats_suite(void)
 {
 	Suite *s = suite_create("pages_stats");
@@ -348,6 +378,7 @@ static Suite *pages_stats_suite(void)
 	tcase_add_test(tc, a_year_of_data_fills_every_part_of_the_dashboard);
 	tcase_add_test(tc, every_bad_filter_answers_400_with_its_message);
 	tcase_add_test(tc, another_users_tracker_is_404_and_login_is_needed);
+	tcase_add_test(tc, tracker_page_streaks_look_back_a_bounded_window);
 	suite_add_tcase(s, tc);
 	return s;
 }

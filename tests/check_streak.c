@@ -2,6 +2,7 @@
 #include <check.h>
 #include <math.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -348,6 +349,133 @@ START_TEST(milestones_once_each_day_by_day)
 }
 END_TEST
 
+/* Loop's own export of "Wake up early" (2 in 3 days): done 16, 17, 20, 21, 22 and 25 Jan
+ * 2015; Loop shows 18, 19 and 23 as done automatically and 24 as not done. */
+START_TEST(rolling_cover_matches_loop_example)
+{
+	int64_t jan = day_of("2015-01-01") - 1; /* jan + d is d January */
+	int64_t done[] = { jan + 16, jan + 17, jan + 20, jan + 21, jan + 22, jan + 25 };
+	bool covered[12];
+	streak_rolling_cover(done, 6, 2, 3, jan + 14, jan + 25, covered);
+	static const bool want[12] = { false, false, true, true, true, true, true, true, true, true, false, true };
+	for (int i = 0; i < 12; i++)
+		ck_assert_msg(covered[i] == want[i], "%d Jan: %d, expected %d", 14 + i, covered[i], want[i]);
+}
+END_TEST
+
+/* 1 in 3 days: every done day covers itself and the two after it; 3 in 7 days needs three done
+ * days within a week before anything more than them counts; a clipped range; too few done days. */
+START_TEST(rolling_cover_shapes)
+{
+	bool c[20];
+	int64_t one[] = { 100, 105 };
+	streak_rolling_cover(one, 2, 1, 3, 100, 109, c);
+	static const bool want_one[10] = { true, true, true, false, false, true, true, true, false, false };
+	for (int i = 0; i < 10; i++)
+		ck_assert_msg(c[i] == want_one[i], "1/3 day %d: %d", 100 + i, c[i]);
+
+	int64_t three[] = { 200, 202, 210, 211, 213 };
+	streak_rolling_cover(three, 5, 3, 7, 200, 219, c);
+	for (int i = 0; i < 20; i++) {
+		/* 200 and 202 alone are only themselves; 210, 211, 213 within 7 days cover 210-216 */
+		bool want = i == 0 || i == 2 || (i >= 10 && i <= 16);
+		ck_assert_msg(c[i] == want, "3/7 day %d: %d, expected %d", 200 + i, c[i], want);
+	}
+
+	streak_rolling_cover(one, 2, 1, 3, 106, 108, c); /* only the tail of 105's window */
+	ck_assert(c[0] && c[1] && !c[2]);
+	streak_rolling_cover(one, 1, 2, 3, 100, 104, c); /* one done day of a 2-in-3 habit */
+	ck_assert(c[0] && !c[1] && !c[2] && !c[3] && !c[4]);
+	c[0] = true;
+	streak_rolling_cover(one, 2, 1, 3, 50, 49, c); /* empty range: nothing written */
+	ck_assert(c[0]);
+}
+END_TEST
+
+/* Splits a line of Loop's wide Checkmarks.csv at its commas (no quoting there) into fields. */
+static int split_fields(char *line, char **fields, int max)
+{
+	int n = 0;
+	line[strcspn(line, "\r\n")] = '\0';
+	for (char *p = line; n < max;) {
+		fields[n++] = p;
+		char *comma = strchr(p, ',');
+		if (!comma)
+			break;
+		*comma = '\0';
+		p = comma + 1;
+	}
+	return n;
+}
+
+/* Every habit of Loop's own CSV export (../shared/fixtures/loop/csv_export): from the days
+ * marked YES_MANUAL, streak_rolling_cover finds exactly the days Loop marks YES_MANUAL or
+ * YES_AUTO. Skipped when TRACKPRO_SHARED is absent. */
+START_TEST(rolling_cover_matches_loop_export)
+{
+	const char *shared = getenv("TRACKPRO_SHARED");
+	char path[2][1024];
+	FILE *f[2] = { NULL, NULL };
+	const char *names[2] = { "Habits.csv", "Checkmarks.csv" };
+	for (int i = 0; shared && i < 2; i++) {
+		snprintf(path[i], sizeof path[i], "%s/fixtures/loop/csv_export/%s", shared, names[i]);
+		f[i] = fopen(path[i], "r");
+	}
+	if (!f[0] || !f[1]) {
+		printf("Loop CSV export not found, skipped\n");
+		for (int i = 0; i < 2; i++)
+			if (f[i])
+				fclose(f[i]);
+		return;
+	}
+	enum { HABITS = 8, DAYS = 64 };
+	char line[1024];
+	char *fields[16];
+	int num[HABITS], den[HABITS], nh = 0;
+	ck_assert_ptr_nonnull(fgets(line, sizeof line, f[0]));
+	while (nh < HABITS && fgets(line, sizeof line, f[0])) {
+		ck_assert_int_ge(split_fields(line, fields, 16), 7);
+		num[nh] = (int)strtol(fields[5], NULL, 10);
+		den[nh++] = (int)strtol(fields[6], NULL, 10);
+	}
+	int64_t day[DAYS];
+	char value[DAYS][HABITS][16];
+	int nd = 0;
+	ck_assert_ptr_nonnull(fgets(line, sizeof line, f[1]));
+	while (nd < DAYS && fgets(line, sizeof line, f[1])) {
+		int k = split_fields(line, fields, 16);
+		ck_assert_int_ge(k, nh + 1);
+		day[nd] = day_of(fields[0]);
+		for (int h = 0; h < nh; h++)
+			snprintf(value[nd][h], sizeof value[nd][h], "%s", fields[h + 1]);
+		nd++;
+	}
+	fclose(f[0]);
+	fclose(f[1]);
+	ck_assert_int_ge(nd, 2);
+	int compared = 0;
+	for (int h = 0; h < nh; h++) {
+		int64_t done[DAYS];
+		size_t n = 0;
+		for (int i = nd - 1; i >= 0; i--) /* the file is newest first */
+			if (strcmp(value[i][h], "YES_MANUAL") == 0)
+				done[n++] = day[i];
+		int64_t first = day[nd - 1], last = day[0];
+		bool covered[DAYS];
+		streak_rolling_cover(done, n, num[h], den[h], first, last, covered);
+		for (int i = 0; i < nd; i++) {
+			if (strcmp(value[i][h], "UNKNOWN") == 0 || strcmp(value[i][h], "SKIP") == 0)
+				continue;
+			bool loop_done = strncmp(value[i][h], "YES", 3) == 0;
+			ck_assert_msg(covered[day[i] - first] == loop_done, "habit %d, day %lld: %d, Loop says %s", h + 1,
+				      (long long)day[i], covered[day[i] - first], value[i][h]);
+			compared++;
+		}
+	}
+	ck_assert_int_ge(compared, 10);
+}
+END_TEST
+
 static Suite *streak_suite(void)
 {
 	Suite *s = suite_create("streak");
@@ -358,6 +486,9 @@ static Suite *streak_suite(void)
 	tcase_add_test(tc, threshold_inside_a_run);
 	tcase_add_test(tc, backdated_check_in);
 	tcase_add_test(tc, dst_weeks);
+	tcase_add_test(tc, rolling_cover_matches_loop_example);
+	tcase_add_test(tc, rolling_cover_shapes);
+	tcase_add_test(tc, rolling_cover_matches_loop_export);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("milestones");
 	tcase_add_test(tc, milestones_table);

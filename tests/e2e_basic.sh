@@ -55,6 +55,12 @@ fetch "$URL/static/style.css"
 check "static css served" test "$STATUS" = 200
 check "static css cached" grep -qi '^Cache-Control: public, max-age=604800' "$VAR/h"
 
+fetch "$URL/favicon.ico"
+check "favicon.ico answers the SVG icon" test "$STATUS" = 200
+check "favicon.ico is image/svg+xml" grep -qi '^Content-Type: image/svg+xml' "$VAR/h"
+fetch "$URL/static/favicon.svg"
+check "favicon.svg served" test "$STATUS" = 200
+
 fetch "$URL/%00"
 check "NUL in path is 400" test "$STATUS" = 400
 
