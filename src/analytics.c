@@ -335,11 +335,16 @@ struct analytics_summary analytics_summarize(const struct analytics_data *d, int
 	return s;
 }
 
-struct analytics_week analytics_week_summary(const struct analytics_data *d, int64_t day, int week_start)
+struct analytics_week analytics_week_summary(const struct analytics_data *d, int64_t day, int week_start,
+					     int64_t last_day)
 {
 	struct analytics_week w = { .start = civil_week_start(day, week_start), .best = -1 };
 	w.total.percent = -1;
 	for (int i = 0; i < 7; i++) {
+		if (w.start + i > last_day) {
+			w.days[i] = (struct analytics_summary){ .percent = -1 };
+			continue;
+		}
 		w.days[i] = analytics_summarize(d, w.start + i, w.start + i);
 		const struct analytics_day *x = analytics_data_day(d, w.start + i);
 		if (x)
@@ -564,8 +569,14 @@ static struct streak tracker_range_streak(const struct habit_owner *o, const str
 	*capped = false;
 	size_t at = first_period_of(d, t->id);
 	int64_t first = tracker_first_day(o, t);
-	if (at < d->period_count && d->periods[at].tracker_id == t->id && d->periods[at].period.start < first)
-		first = d->periods[at].period.start; /* a backdated check-in before the first day */
+	/* a backdated check-in before the first day; periods merely opened (by viewing a past
+	 * week, say) do not move it */
+	for (size_t i = at; i < d->period_count && d->periods[i].tracker_id == t->id && d->periods[i].period.start < first;
+	     i++)
+		if (d->periods[i].done_weight > 0) {
+			first = d->periods[i].period.start;
+			break;
+		}
 	int64_t start = from > first ? from : first;
 	int64_t end = t->end_date != TRACKER_NO_DATE && t->end_date < to ? t->end_date : to;
 	if (end > o->today)

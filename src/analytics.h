@@ -143,8 +143,11 @@ struct analytics_week {
 	struct analytics_summary total;
 	int best;
 };
-/* The week holding day (weeks starting on week_start: 1 Monday, 0 Sunday). */
-struct analytics_week analytics_week_summary(const struct analytics_data *d, int64_t day, int week_start);
+/* The week holding day (weeks starting on week_start: 1 Monday, 0 Sunday), up to last_day
+ * (normally today): later days of the week count nothing, even when viewing the week opened
+ * them, so a week in progress is not judged on days still to come. */
+struct analytics_week analytics_week_summary(const struct analytics_data *d, int64_t day, int week_start,
+					     int64_t last_day);
 
 /* Improving, declining or stable: completion of the last `days` days against the `days` before
  * (both pooled: done weight over due weight). */

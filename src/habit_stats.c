@@ -202,6 +202,26 @@ static int64_t stats_first_day(const struct habit_owner *o, const struct tracker
 	return out->history_cut ? from : first;
 }
 
+/* The start of the oldest period of recs[0..n) (sorted by start) that holds a check-in — a
+ * status other than to-do, or a value — or CIVIL_DAY_MAX when none does. Periods merely opened
+ * (by viewing a past week, say) do not move a history back. */
+static int64_t earliest_check_in(const struct habit_record *recs, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (recs[i].status != INSTANCE_TODO || recs[i].has_value)
+			return recs[i].period.start;
+	return CIVIL_DAY_MAX;
+}
+
+/* The same for a tracker's periods: the oldest one with something done. */
+static int64_t earliest_tracker_check_in(const struct tracker_records *recs)
+{
+	for (size_t i = 0; i < recs->count; i++)
+		if (recs->items[i].done_weight > 0)
+			return recs->items[i].period.start;
+	return CIVIL_DAY_MAX;
+}
+
 struct results {
 	struct period_result *items;
 	size_t count, cap;
@@ -267,6 +287,33 @@ static void flexible_results(const struct habit_owner *o, const struct tracker *
 		bool open = week.end >= o->today;
 		results_add(res, week, target > 0, target > 0 ? fmin(1.0, (double)done / target) : 0, open);
 	}
+}
+
+/* Task results for an "N times in any M days" schedule in a daily tracker: one per day, by
+ * Loop Habit Tracker's rule (streak_rolling_cover) — a day counts when it was done or lies in
+ * a window that N done days within M days cover; a skipped day is neutral; any other past day
+ * breaks, and today only helps. Done days before first still cover the days after it. */
+static void rolling_results(const struct habit_owner *o, const struct tracker *t, const struct task_template *tt,
+			    const struct habit_record *recs, size_t n, int64_t first, struct results *res)
+{
+	int64_t end = t->end_date != TRACKER_NO_DATE && t->end_date < o->today ? t->end_date : o->today;
+	if (end < first)
+		return;
+	int64_t *done = xcalloc(n ? n : 1, sizeof *done);
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++)
+		if (recs[i].status == INSTANCE_DONE && (!k || done[k - 1] < recs[i].period.start))
+			done[k++] = recs[i].period.start;
+	size_t days = (size_t)(end - first + 1);
+	bool *covered = xcalloc(days, sizeof *covered);
+	streak_rolling_cover(done, k, tt->schedule.times, tt->schedule.window_days, first, end, covered);
+	for (int64_t d = first; d <= end; d++) {
+		const struct habit_record *r = find_record(recs, n, d);
+		bool skipped = r && r->status == INSTANCE_SKIPPED && !covered[d - first];
+		results_add(res, (struct period){ d, d }, !skipped, covered[d - first] ? 1.0 : 0.0, d >= o->today);
+	}
+	free(covered);
+	free(done);
 }
 
 /* Judges one period of the walk: whether it was due and how much of it was done. */
@@ -487,11 +534,13 @@ int habit_stats_records(const struct habit_owner *o, const struct tracker *t, co
 	memset(out, 0, sizeof *out);
 	out->consistency = -1;
 	struct results res = { 0 };
-	int64_t first = stats_first_day(o, t, n ? recs[0].period.start : CIVIL_DAY_MAX, out);
+	int64_t first = stats_first_day(o, t, earliest_check_in(recs, n), out);
 	struct schedule_due probe = schedule_due_in(&tt->schedule, t->time_mode, o->week_start,
 						     (struct period){ o->today, o->today });
 	struct task_judge judge = { o, t, tt, recs, n };
-	if (t->time_mode == TIME_MODE_DAILY && probe.flexible)
+	if (t->time_mode == TIME_MODE_DAILY && tt->schedule.kind == SCHEDULE_TIMES_IN_DAYS)
+		rolling_results(o, t, tt, recs, n, first, &res);
+	else if (t->time_mode == TIME_MODE_DAILY && probe.flexible)
 		flexible_results(o, t, tt, recs, n, first, &res);
 	else
 		walk_periods(o, t, first, judge_task, &judge, &res);
@@ -581,7 +630,7 @@ int habit_stats_tracker(struct db *db, const struct habit_owner *o, const struct
 	if (load_tracker_records(db, o->user_id, t->id, window_start(o), &recs) < 0)
 		goto done;
 	struct tracker_judge judge = { t, &recs };
-	walk_periods(o, t, stats_first_day(o, t, recs.count ? recs.items[0].period.start : CIVIL_DAY_MAX, out),
+	walk_periods(o, t, stats_first_day(o, t, earliest_tracker_check_in(&recs), out),
 		     judge_tracker, &judge, &res);
 	finish(o, &res, out);
 	rc = 0;

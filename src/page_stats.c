@@ -99,10 +99,10 @@ static enum analytics_result load_with_year(struct app *app, struct req *r, cons
 	return res != ANALYTICS_OK ? res : analytics_load(&app->db, r->arena, uid, f, ys, ye, yd);
 }
 
-/* The heatmap of year from yd, coloured color, with links to the years around it:
- * base_href is the page's URL with its other parameters ("/stats?range=30&"). */
-static struct view *heatmap_view(struct req *r, const struct analytics_data *yd, int year, const char *color,
-				 const char *caption, const char *base_href)
+/* The heatmap of year from yd, coloured color, with links to the years around it (none past
+ * today's year): base_href is the page's URL with its other parameters ("/stats?range=30&"). */
+static struct view *heatmap_view(struct req *r, const struct analytics_data *yd, int year, int64_t today,
+				 const char *color, const char *caption, const char *base_href)
 {
 	struct arena *a = r->arena;
 	int64_t ys = civil_from_ymd(year, 1, 1), ye = civil_from_ymd(year, 12, 31);
@@ -123,7 +123,9 @@ static struct view *heatmap_view(struct req *r, const struct analytics_data *yd,
 	view_set_int(v, "year", year);
 	if (year > CIVIL_YEAR_MIN)
 		view_set_str(v, "prev_href", arena_printf(a, "%syear=%d", base_href, year - 1));
-	if (year < CIVIL_YEAR_MAX)
+	int this_year, month, day;
+	civil_to_ymd(today, &this_year, &month, &day);
+	if (year < CIVIL_YEAR_MAX && year < this_year)
 		view_set_str(v, "next_href", arena_printf(a, "%syear=%d", base_href, year + 1));
 	view_set_int(v, "prev_year", year - 1);
 	view_set_int(v, "next_year", year + 1);
@@ -211,8 +213,8 @@ static struct view *status_counts(struct arena *a, const struct analytics_summar
 	return list;
 }
 
-/* The daily and weekly summaries of day. */
-static void summaries(struct req *r, struct view *v, const struct analytics_data *d, int64_t day)
+/* The daily and weekly summaries of day; the week counts no day after today. */
+static void summaries(struct req *r, struct view *v, const struct analytics_data *d, int64_t day, int64_t today)
 {
 	struct arena *a = r->arena;
 	struct analytics_summary s = analytics_summarize(d, day, day);
@@ -224,7 +226,7 @@ static void summaries(struct req *r, struct view *v, const struct analytics_data
 	view_set_bool(dv, "empty", s.total == 0);
 	struct view *both = view_map(a);
 	view_set(both, "day", dv);
-	struct analytics_week w = analytics_week_summary(d, day, page_user(r)->week_start);
+	struct analytics_week w = analytics_week_summary(d, day, page_user(r)->week_start, today);
 	struct view *wv = view_map(a);
 	view_set_str(wv, "label", range_text(a, w.start, w.start + 6));
 	view_set(wv, "counts", status_counts(a, &w.total));
@@ -555,7 +557,7 @@ int page_stats_get(struct app *app, struct req *r, struct resp *w)
 	struct tracker t;
 	if (f.tracker_id && tracker_get(&app->db, a, o.user_id, f.tracker_id, false, &t) == TRACKER_OK)
 		color = t.color;
-	view_set(v, "year_view", heatmap_view(r, &yd, year, color, arena_printf(a, "Completion in %d", year),
+	view_set(v, "year_view", heatmap_view(r, &yd, year, o.today, color, arena_printf(a, "Completion in %d", year),
 					      arena_printf(a, "/stats?%s", query)));
 
 	struct analytics_trend trend = analytics_trend(&d, anchor, ANALYTICS_TREND_DAYS);
@@ -583,7 +585,7 @@ int page_stats_get(struct app *app, struct req *r, struct resp *w)
 	} else {
 		view_set_bool(v, "doughnut", false);
 	}
-	summaries(r, v, &d, anchor);
+	summaries(r, v, &d, anchor, o.today);
 	if ((rc = tasks_view(app, r, v, &o, &f, &d)) != 0)
 		return rc;
 	return page_render(app, w, "dashboard", v);
@@ -718,7 +720,7 @@ int page_tracker_stats_get(struct app *app, struct req *r, struct resp *w)
 	if (cut)
 		view_set_int(v, "streak_days", TRACKER_STREAK_DAYS);
 	view_set(v, "year_view",
-		 heatmap_view(r, &yd, year, t.color, arena_printf(a, "%s in %d", t.name, year),
+		 heatmap_view(r, &yd, year, o.today, t.color, arena_printf(a, "%s in %d", t.name, year),
 			      arena_printf(a, "/trackers/%lld/stats?days=%lld&", (long long)t.id, days)));
 	return page_render(app, w, "tracker_stats", v);
 }

@@ -290,7 +290,7 @@ START_TEST(week_summary_has_its_best_day)
 	mark(&t, b, monday + 3, INSTANCE_BLOCKED);
 	struct analytics_filter f = range(monday, monday + 6);
 	struct analytics_data d = load(&f, monday, monday + 6);
-	struct analytics_week w = analytics_week_summary(&d, TODAY, 1);
+	struct analytics_week w = analytics_week_summary(&d, TODAY, 1, TODAY);
 	ck_assert_int_eq(w.start, monday);
 	ck_assert_int_eq(w.best, 1);
 	ck_assert_int_eq(w.days[0].percent, 50);
@@ -302,13 +302,19 @@ START_TEST(week_summary_has_its_best_day)
 	ck_assert_int_eq(w.total.count[INSTANCE_BLOCKED], 1);
 	ck_assert_int_eq(w.total.percent, 62);
 	/* a week starting on Sunday holds the Sunday before */
-	w = analytics_week_summary(&d, TODAY, 0);
+	w = analytics_week_summary(&d, TODAY, 0, TODAY);
 	ck_assert_int_eq(w.start, monday - 1);
 	ck_assert_int_eq(w.best, 2);
 	/* an empty week has no best day */
-	w = analytics_week_summary(&d, monday - 7, 1);
+	w = analytics_week_summary(&d, monday - 7, 1, TODAY);
 	ck_assert_int_eq(w.best, -1);
 	ck_assert_int_eq(w.total.percent, -1);
+	/* on Wednesday, Thursday's opened (and here even marked) tasks are still to come */
+	w = analytics_week_summary(&d, monday + 2, 1, monday + 2);
+	ck_assert_int_eq(w.total.total, 6);
+	ck_assert_int_eq(w.total.done, 5);
+	ck_assert_int_eq(w.days[3].percent, -1);
+	ck_assert_int_eq(w.days[3].due, 0);
 }
 END_TEST
 

@@ -403,6 +403,64 @@ START_TEST(three_years_of_check_ins_give_the_same_strength_from_the_window)
 }
 END_TEST
 
+/* An "N times in any M days" habit keeps Loop Habit Tracker's streak: 2 in 3 days done on
+ * days 2, 3, 6, 7, 8 and 11 of its life and missed on day 10 (Loop's own export, 16-25 Jan
+ * 2015) has a streak of 7 on day 8 (days 2-8, with 4 and 5 covered) and 1 on day 11. */
+START_TEST(rolling_schedule_streak_follows_loop)
+{
+	int64_t start = MONDAY - 30;
+	struct tracker t = make_tracker("Early", TIME_MODE_DAILY, start);
+	struct schedule two_in_three = { .kind = SCHEDULE_TIMES_IN_DAYS, .times = 2, .window_days = 3 };
+	struct task_template tt = make_task(&t, "Wake up early", &two_in_three, start);
+	static const int done[] = { 2, 3, 6, 7, 8, 11 };
+	for (size_t i = 0; i < sizeof done / sizeof done[0]; i++)
+		mark(&t, start + done[i], INSTANCE_DONE);
+	mark(&t, start + 10, INSTANCE_MISSED);
+	struct habit_owner o = owner(start + 8);
+	struct habit_stats s;
+	ck_assert_int_eq(habit_stats_task(&tdb.db, &o, &t, &tt, &s), 0);
+	ck_assert_int_eq(s.streak.current, 7);
+	o = owner(start + 11);
+	ck_assert_int_eq(habit_stats_task(&tdb.db, &o, &t, &tt, &s), 0);
+	ck_assert_int_eq(s.streak.current, 1);
+	ck_assert_int_eq(s.streak.longest, 8); /* days 2-9: day 8's window covers 9 */
+	ck_assert(!s.at_risk);
+	/* four days later with nothing done: the window of 11 ran out on 13, so 14 breaks; today
+	 * (15) is open and never breaks */
+	o = owner(start + 15);
+	ck_assert_int_eq(habit_stats_task(&tdb.db, &o, &t, &tt, &s), 0);
+	ck_assert_int_eq(s.streak.current, 0);
+}
+END_TEST
+
+/* Viewing the days before a tracker existed (the week page opens them, empty) does not make
+ * them part of its history: a task made today is not at risk and has nothing due yet. */
+START_TEST(days_opened_before_the_tracker_are_not_history)
+{
+	struct tracker t = make_tracker("New", TIME_MODE_DAILY, MONDAY);
+	struct task_template tt = make_task(&t, "Stretch", NULL, MONDAY);
+	for (int64_t d = MONDAY - 6; d < MONDAY; d++) {
+		struct tracker_instance ti;
+		ck_assert_int_eq(instance_open(&tdb.db, NOON(MONDAY), &t, 1, d, &ti), INSTANCE_OK);
+	}
+	struct habit_owner o = owner(MONDAY);
+	struct habit_stats s;
+	ck_assert_int_eq(habit_stats_task(&tdb.db, &o, &t, &tt, &s), 0);
+	ck_assert(!s.at_risk);
+	ck_assert_int_eq(s.due_periods, 0);
+	ck_assert_int_eq(s.failed_periods, 0);
+	ck_assert_int_eq(tracker_get(&tdb.db, &tdb.arena, user_id, t.id, false, &t), TRACKER_OK);
+	ck_assert_int_eq(habit_stats_tracker(&tdb.db, &o, &t, &s), 0);
+	ck_assert(!s.at_risk);
+	ck_assert_int_eq(s.due_periods, 0);
+	/* a check-in backdated to before the tracker's first day still counts */
+	mark(&t, MONDAY - 2, INSTANCE_DONE);
+	ck_assert_int_eq(habit_stats_task(&tdb.db, &o, &t, &tt, &s), 0);
+	ck_assert_int_eq(s.due_periods, 2); /* the backdated day and the day after it, missed */
+	ck_assert_int_eq(s.counted_periods, 1);
+}
+END_TEST
+
 static Suite *stats_suite(void)
 {
 	Suite *s = suite_create("habit_stats");
@@ -413,6 +471,8 @@ static Suite *stats_suite(void)
 	tcase_add_test(tc, two_missed_days_put_a_habit_at_risk);
 	tcase_add_test(tc, weekly_tracker_counts_weeks);
 	tcase_add_test(tc, three_times_a_week_is_judged_by_the_week);
+	tcase_add_test(tc, rolling_schedule_streak_follows_loop);
+	tcase_add_test(tc, days_opened_before_the_tracker_are_not_history);
 	tcase_add_test(tc, strength_follows_loop_after_a_perfect_month);
 	tcase_add_test(tc, milestones_are_recorded_once);
 	tcase_add_test(tc, windowed_strength_agrees_with_the_whole_history);

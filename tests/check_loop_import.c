@@ -436,6 +436,19 @@ START_TEST(csv_export_matches_loops_strength_day_by_day)
 		fclose(f);
 		ck_assert_int_gt(compared, 0);
 	}
+	/* Loop's streaks of "Wake up early" (2 in 3 days; its Checkmarks.csv): 1 on 25 Jan after
+	 * the missed 24th, and 7 on 22 Jan (16-22, with 18, 19 done automatically) */
+	const struct {
+		const char *day;
+		int streak;
+	} loop_streaks[] = { { "2015-01-25", 1 }, { "2015-01-22", 7 } };
+	for (size_t i = 0; i < 2; i++) {
+		struct habit_owner o = owner(testdb_day(loop_streaks[i].day));
+		struct habit_stats hs;
+		ck_assert_int_eq(habit_stats_task(&tdb.db, &o, &t, &tt, &hs), 0);
+		ck_assert_msg(hs.streak.current == loop_streaks[i].streak, "%s: streak %d, Loop's %d", loop_streaks[i].day,
+			      hs.streak.current, loop_streaks[i].streak);
+	}
 	/* the same zip again adds nothing */
 	ck_assert_int_eq(import(zip, len, false, &s, message), 0);
 	ck_assert_int_eq(s.habits_matched, 2);

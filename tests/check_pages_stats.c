@@ -196,6 +196,7 @@ START_TEST(a_year_of_data_fills_every_part_of_the_dashboard)
 	testpage_assert_has(&r, "<dt>Top category</dt><dd><strong>Health</strong>");
 	testpage_assert_has(&r, "<a href=\"/stats?range=7\">7 days</a>");
 	testpage_assert_has(&r, "href=\"/stats?range=365&amp;year=2025\" rel=\"prev\"");
+	testpage_assert_lacks(&r, "rel=\"next\""); /* no link into a year still to come */
 	testpage_assert_lacks(&r, "style=");
 	testpage_assert_lacks(&r, "<script");
 	/* Lift missed its last two days: at risk, with a link to the task */
