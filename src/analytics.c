@@ -183,7 +183,8 @@ enum analytics_result analytics_load_with_tasks(struct db *db, struct arena *a, 
 	 * before it, so the index range on (tracker_id, period_start) stays as long as the span */
 	if (!s || db_bind_int(s, ":user_id", user_id) || db_bind_int(s, ":tracker_id", f->tracker_id) ||
 	    db_bind_int(s, ":category_id", f->category_id) || db_bind_int(s, ":tag_id", f->tag_id) ||
-	    db_bind_day(s, ":early", span_from - 31) || db_bind_day(s, ":from", span_from) || db_bind_day(s, ":to", span_to))
+	    db_bind_day(s, ":early", span_from - 31) || db_bind_day(s, ":from", span_from) || db_bind_day(s, ":to", span_to) ||
+	    db_bind_int(s, ":utc_offset", f->utc_offset))
 		return ANALYTICS_ERROR;
 	struct analytics_period *periods = NULL;
 	struct analytics_amount *amounts = NULL;

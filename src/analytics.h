@@ -45,6 +45,8 @@ struct analytics_filter {
 	int64_t from, to;
 	int64_t tracker_id, category_id, tag_id;
 	int range;
+	int utc_offset; /* seconds east of UTC of the user's zone (page_utc_offset): finds the local
+			 * day a tracker was made, before which empty periods are not history */
 };
 
 /* The GET parameters as received (NULL when absent): range=7|30|90|365|custom, from and to

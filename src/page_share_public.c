@@ -186,7 +186,8 @@ static int tracker_days(struct app *app, struct req *r, const struct owner_info 
 	int y, m, d;
 	civil_to_ymd(o->today, &y, &m, &d);
 	int64_t ys = civil_from_ymd(y, 1, 1), from30 = o->today - COMPLETION_DAYS + 1;
-	struct analytics_filter f = { .from = from30, .to = o->today, .tracker_id = t->id };
+	struct analytics_filter f = { .from = from30, .to = o->today, .tracker_id = t->id,
+				      .utc_offset = page_utc_offset(app, o->time_zone) };
 	struct analytics_data data;
 	int64_t span_from = ys < from30 ? ys : from30;
 	if (analytics_load(&app->db, a, o->ho.user_id, &f, span_from, o->today, &data) != ANALYTICS_OK)

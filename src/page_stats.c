@@ -496,6 +496,7 @@ int page_stats_get(struct app *app, struct req *r, struct resp *w)
 	enum analytics_result res = analytics_filter_parse(&app->db, o.user_id, o.today, &q, &f, &message, &field);
 	if (res == ANALYTICS_ERROR)
 		return 500;
+	f.utc_offset = page_utc_offset(app, o.time_zone);
 	int year = 0;
 	if (res == ANALYTICS_OK && parse_year(r, o.today, &year) < 0) {
 		res = ANALYTICS_INVALID;
@@ -690,7 +691,8 @@ int page_tracker_stats_get(struct app *app, struct req *r, struct resp *w)
 	}
 	view_set_bool(v, "report", true);
 	view_set_int(v, "days", days);
-	struct analytics_filter f = { .from = o.today - days + 1, .to = o.today, .tracker_id = t.id };
+	struct analytics_filter f = { .from = o.today - days + 1, .to = o.today, .tracker_id = t.id,
+				      .utc_offset = page_utc_offset(app, o.time_zone) };
 	struct analytics_data d, yd;
 	if (load_with_year(app, r, &f, o.today - 2 * days + 1, o.today, INT64_MAX, year, &d, &yd) != ANALYTICS_OK)
 		return 500;

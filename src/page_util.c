@@ -16,6 +16,7 @@
 #include "clock.h"
 #include "instance.h"
 #include "pages.h"
+#include "timezone.h"
 #include "user.h"
 
 static const char *const weekday_abbr[7] = { "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun" };
@@ -54,6 +55,14 @@ int64_t page_user_today(struct app *app, const struct req *r)
 	if (!u || civil_today(u->time_zone, now, &day) < 0)
 		civil_today("UTC", now, &day);
 	return day;
+}
+
+int page_utc_offset(struct app *app, const char *zone)
+{
+	int minutes = 0;
+	if (!zone || timezone_offset_minutes(zone, clock_now(&app->clock), &minutes) < 0)
+		return 0;
+	return minutes * 60;
 }
 
 const char *page_day_text(struct arena *a, int64_t day)

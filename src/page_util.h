@@ -40,6 +40,9 @@ int64_t page_user_today(struct app *app, const struct req *r);
 
 /* A day number as an arena "YYYY-MM-DD"; "" for TRACKER_NO_DATE. */
 const char *page_day_text(struct arena *a, int64_t day);
+/* The offset from UTC of time zone zone now, in seconds east (UTC+2 is 7200); 0 when the zone
+ * is refused. */
+int page_utc_offset(struct app *app, const char *zone);
 
 /* "YYYY-MM-DD HH:MM" of timestamp t (seconds) in time zone zone. */
 const char *page_local_time(struct arena *a, const char *zone, int64_t t);

@@ -492,7 +492,12 @@ static const struct {
 		" AND (:category_id = 0 OR k.category_id = :category_id)"
 		" AND i.period_start BETWEEN :early AND :to AND i.period_end >= :from AND i.deleted_at IS NULL"
 		" AND ti.deleted_at IS NULL AND (:tag_id = 0 OR EXISTS (SELECT 1 FROM template_tags g"
-		" WHERE g.task_template_id = ti.task_template_id AND g.tag_id = :tag_id))" },
+		" WHERE g.task_template_id = ti.task_template_id AND g.tag_id = :tag_id))"
+		/* an empty period opened (by viewing a past week) before the tracker's first day (its
+		 * start date, else the local day it was made: :utc_offset is the user's offset from
+		 * UTC in seconds) is not history */
+		" AND NOT (ti.status = 'todo' AND ti.value IS NULL AND i.period_end < COALESCE(k.start_date,"
+		" date(k.created_at + :utc_offset, 'unixepoch')))" },
 	/* The task instances of a user's active trackers in periods (of the current time mode)
 	 * overlapping :from..:to, by template then period: at-risk tasks and suggestions. */
 	[STMT_ANALYTICS_TASK_PERIODS] = { "analytics_task_periods",

@@ -179,6 +179,32 @@ START_TEST(sparse_data_shows_empty_states_not_broken_charts)
 }
 END_TEST
 
+/* A tracker made today by a user who then looks at this week (the week page opens its past
+ * days, empty): those days are not history — nothing is due on the dashboard but today's
+ * task, nothing is at risk, and nothing is suggested. */
+START_TEST(days_opened_before_a_new_tracker_are_not_counted)
+{
+	struct testresp r;
+	int64_t t = testpage_tracker(&ann, "Fresh start", "daily");
+	testpage_quick_task(&ann, t, "Stretch");
+	r = get(&ann, "/week/2026-W21", 200); /* Monday 18 - Sunday 24 May; today is Friday 22 */
+	testresp_free(&r);
+	ck_assert_int_gt(testpage_int("SELECT count(*) FROM tracker_instances WHERE tracker_id = %lld AND period_start < '%s'",
+				      (long long)t, TODAY_TEXT),
+			 0);
+	r = get(&ann, "/stats", 200);
+	testpage_assert_has(&r, "<dt>Tasks done</dt><dd><strong>0</strong> <span class=\"hint\">of 1 due</span>");
+	testpage_assert_has(&r, "No task is at risk");
+	testpage_assert_lacks(&r, "Lower the frequency");
+	testresp_free(&r);
+	char path[64];
+	snprintf(path, sizeof path, "/trackers/%lld/stats", (long long)t);
+	r = get(&ann, path, 200);
+	testpage_assert_lacks(&r, "At risk");
+	testresp_free(&r);
+}
+END_TEST
+
 START_TEST(a_year_of_data_fills_every_part_of_the_dashboard)
 {
 	struct year_data y = full_year();
@@ -376,6 +402,7 @@ static Suite *pages_stats_suite(void)
 	tcase_set_timeout(tc, 120);
 	tcase_add_test(tc, new_user_sees_an_explanatory_empty_state);
 	tcase_add_test(tc, sparse_data_shows_empty_states_not_broken_charts);
+	tcase_add_test(tc, days_opened_before_a_new_tracker_are_not_counted);
 	tcase_add_test(tc, a_year_of_data_fills_every_part_of_the_dashboard);
 	tcase_add_test(tc, every_bad_filter_answers_400_with_its_message);
 	tcase_add_test(tc, another_users_tracker_is_404_and_login_is_needed);
