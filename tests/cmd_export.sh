@@ -5,34 +5,9 @@
 # with a message and leave no file behind, an unknown address exits 1. Skips (exit 77) when
 # TRACKPRO_BIN is not an executable.
 set -uo pipefail
-BIN=${TRACKPRO_BIN:-}
-SRC=${TRACKPRO_SRCDIR:-.}
-if [ -z "$BIN" ] || [ ! -x "$BIN" ]; then
-	echo "SKIP: TRACKPRO_BIN is not set to the trackpro binary"
-	exit 77
-fi
-VAR=$(mktemp -d /tmp/trackpro-export-XXXXXX)
-trap 'rm -rf "$VAR"' EXIT
-unset TRACKPRO_DB TRACKPRO_DATA_DIR
-DB=$VAR/t.db
-FAILS=0
-ok() { echo "ok - $*"; }
-fail() { echo "FAIL - $*"; FAILS=$((FAILS + 1)); }
-# run ARG...: runs trackpro; sets RC, OUT (stdout) and ERR (stderr).
-run() {
-	OUT=$("$BIN" "$@" 2>"$VAR/err")
-	RC=$?
-	ERR=$(cat "$VAR/err")
-}
-# expect NAME CODE [TEXT]: the last run exited CODE and (when given) stdout or stderr holds TEXT.
-expect() {
-	local name=$1 code=$2 text=${3:-}
-	if [ "$RC" = "$code" ] && { [ -z "$text" ] || grep -qF -- "$text" <<<"$OUT$ERR"; }; then
-		ok "$name"
-	else
-		fail "$name (exit $RC, wanted $code${text:+ and \"$text\"}): $OUT $ERR"
-	fi
-}
+CMD_NAME='export'
+# shellcheck source=tests/cmd_lib.sh
+. "$(dirname "$0")/cmd_lib.sh"
 
 run migrate --db "$DB" --data-dir "$SRC"
 expect "migrate a fresh database" 0
@@ -156,8 +131,4 @@ else
 	echo "# nginx or curl not installed: the web export through nginx is not checked"
 fi
 
-if [ "$FAILS" -gt 0 ]; then
-	echo "$FAILS export command check(s) failed"
-	exit 1
-fi
-echo "all export command checks passed"
+cmd_finish

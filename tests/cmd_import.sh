@@ -7,39 +7,14 @@
 # TRACKPRO_BIN is not an executable or ../shared (TRACKPRO_SHARED) is absent; the parts that
 # need `zip` or `sqlite3` are left out without them.
 set -uo pipefail
-BIN=${TRACKPRO_BIN:-}
-SRC=${TRACKPRO_SRCDIR:-.}
-LOOP=${TRACKPRO_SHARED:-$SRC/../shared}/fixtures/loop
-if [ -z "$BIN" ] || [ ! -x "$BIN" ]; then
-	echo "SKIP: TRACKPRO_BIN is not set to the trackpro binary"
-	exit 77
-fi
+LOOP=${TRACKPRO_SHARED:-${TRACKPRO_SRCDIR:-.}/../shared}/fixtures/loop
 if [ ! -f "$LOOP/databases/021.db" ]; then
 	echo "SKIP: the Loop samples ($LOOP) are absent"
 	exit 77
 fi
-VAR=$(mktemp -d /tmp/trackpro-import-XXXXXX)
-trap 'rm -rf "$VAR"' EXIT
-unset TRACKPRO_DB TRACKPRO_DATA_DIR
-DB=$VAR/t.db
-FAILS=0
-ok() { echo "ok - $*"; }
-fail() { echo "FAIL - $*"; FAILS=$((FAILS + 1)); }
-# run ARG...: runs trackpro; sets RC, OUT (stdout) and ERR (stderr).
-run() {
-	OUT=$("$BIN" "$@" 2>"$VAR/err" </dev/null)
-	RC=$?
-	ERR=$(cat "$VAR/err")
-}
-# expect NAME CODE [TEXT]: the last run exited CODE and (when given) stdout or stderr holds TEXT.
-expect() {
-	local name=$1 code=$2 text=${3:-}
-	if [ "$RC" = "$code" ] && { [ -z "$text" ] || grep -qF -- "$text" <<<"$OUT$ERR"; }; then
-		ok "$name"
-	else
-		fail "$name (exit $RC, wanted $code${text:+ and \"$text\"}): $OUT $ERR"
-	fi
-}
+CMD_NAME='import'
+# shellcheck source=tests/cmd_lib.sh
+. "$(dirname "$0")/cmd_lib.sh"
 SQLITE=$(command -v sqlite3 || true)
 # count TABLE: rows of TABLE (empty without the sqlite3 shell).
 count() { [ -n "$SQLITE" ] && "$SQLITE" "$DB" "SELECT count(*) FROM $1"; }
@@ -142,8 +117,4 @@ else
 	echo "# sqlite3 is not installed: row counts and the large backup are not checked"
 fi
 
-if [ "$FAILS" -gt 0 ]; then
-	echo "$FAILS import command check(s) failed"
-	exit 1
-fi
-echo "all import command checks passed"
+cmd_finish

@@ -6,34 +6,9 @@
 # random password on an empty database and doing nothing, silently, once accounts exist. Skips
 # (exit 77) when TRACKPRO_BIN is not an executable.
 set -uo pipefail
-BIN=${TRACKPRO_BIN:-}
-SRC=${TRACKPRO_SRCDIR:-.}
-if [ -z "$BIN" ] || [ ! -x "$BIN" ]; then
-	echo "SKIP: TRACKPRO_BIN is not set to the trackpro binary"
-	exit 77
-fi
-VAR=$(mktemp -d /tmp/trackpro-demo-XXXXXX)
-trap 'rm -rf "$VAR"' EXIT
-unset TRACKPRO_DB TRACKPRO_DATA_DIR
-DB=$VAR/t.db
-FAILS=0
-ok() { echo "ok - $*"; }
-fail() { echo "FAIL - $*"; FAILS=$((FAILS + 1)); }
-# run ARG...: runs trackpro; sets RC, OUT (stdout) and ERR (stderr).
-run() {
-	OUT=$("$BIN" "$@" 2>"$VAR/err")
-	RC=$?
-	ERR=$(cat "$VAR/err")
-}
-# expect NAME CODE [TEXT]: the last run exited CODE and (when given) stdout or stderr holds TEXT.
-expect() {
-	local name=$1 code=$2 text=${3:-}
-	if [ "$RC" = "$code" ] && { [ -z "$text" ] || grep -qF -- "$text" <<<"$OUT$ERR"; }; then
-		ok "$name"
-	else
-		fail "$name (exit $RC, wanted $code${text:+ and \"$text\"}): $OUT $ERR"
-	fi
-}
+CMD_NAME='seed-demo'
+# shellcheck source=tests/cmd_lib.sh
+. "$(dirname "$0")/cmd_lib.sh"
 
 run migrate --db "$DB" --data-dir "$SRC"
 expect "migrate a fresh database" 0
@@ -114,8 +89,4 @@ OUT=$("$SCRIPT" "$BIN" "$VAR/missing.db" "$SRC" 2>&1)
 RC=$?
 if [ "$RC" != 0 ]; then ok "a missing database fails"; else fail "missing database: $OUT"; fi
 
-if [ "$FAILS" -gt 0 ]; then
-	echo "$FAILS failed"
-	exit 1
-fi
-echo "all passed"
+cmd_finish

@@ -4,19 +4,9 @@
 # and every --help. With the sqlite3 shell installed it also checks that passwd replaces the
 # hash and ends the sessions. Skips (exit 77) when TRACKPRO_BIN is not an executable.
 set -uo pipefail
-BIN=${TRACKPRO_BIN:-}
-SRC=${TRACKPRO_SRCDIR:-.}
-if [ -z "$BIN" ] || [ ! -x "$BIN" ]; then
-	echo "SKIP: TRACKPRO_BIN is not set to the trackpro binary"
-	exit 77
-fi
-VAR=$(mktemp -d /tmp/trackpro-user-XXXXXX)
-trap 'rm -rf "$VAR"' EXIT
-unset TRACKPRO_DB TRACKPRO_DATA_DIR
-DB=$VAR/t.db
-FAILS=0
-ok() { echo "ok - $*"; }
-fail() { echo "FAIL - $*"; FAILS=$((FAILS + 1)); }
+CMD_NAME='user'
+# shellcheck source=tests/cmd_lib.sh
+. "$(dirname "$0")/cmd_lib.sh"
 # run INPUT ARG...: runs trackpro with INPUT on stdin ("-" for /dev/null); sets RC and OUT
 # (stdout and stderr together).
 run() {
@@ -27,15 +17,7 @@ run() {
 		OUT=$(printf '%s\n' "$input" | "$BIN" "$@" 2>&1)
 	fi
 	RC=$?
-}
-# expect NAME CODE [TEXT]: the last run exited CODE and (when given) its output holds TEXT.
-expect() {
-	local name=$1 code=$2 text=${3:-}
-	if [ "$RC" = "$code" ] && { [ -z "$text" ] || grep -qF -- "$text" <<<"$OUT"; }; then
-		ok "$name"
-	else
-		fail "$name (exit $RC, wanted $code${text:+ and \"$text\"}): $OUT"
-	fi
+	ERR=
 }
 
 run - migrate --db "$DB" --data-dir "$SRC"
@@ -146,8 +128,4 @@ done
 run - user delete -h
 expect "-h is --help" 0 "Usage: trackpro user delete"
 
-if [ "$FAILS" -gt 0 ]; then
-	echo "$FAILS user command check(s) failed"
-	exit 1
-fi
-echo "all user command checks passed"
+cmd_finish
